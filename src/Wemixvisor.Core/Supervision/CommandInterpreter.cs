@@ -1,0 +1,77 @@
+using System.Reactive.Linq;
+using Microsoft.Extensions.Logging;
+using Wemixvisor.Core.Ports;
+using static Wemixvisor.Core.Supervision.SupervisorCommand;
+using static Wemixvisor.Core.Supervision.SupervisorEvent;
+
+namespace Wemixvisor.Core.Supervision;
+
+/// <summary>
+/// Runs commands through the ports and turns every outcome into an event for the pipeline.
+/// Effects never fail the stream: failures become events (<see cref="NodeStartFailed"/>, <see cref="StepOutcome.Failed"/>…).
+/// </summary>
+public sealed class CommandInterpreter(SupervisorPorts ports, SupervisorSchedulers schedulers, ILogger log)
+{
+    /// <summary>The node launched last; commands signal it. Touched only on the loop.</summary>
+    private INodeProcess? _node;
+
+    public IObservable<SupervisorEvent> Execute(SupervisorCommand command) => command switch
+    {
+        CheckTrigger => Observable.Defer(() => Observable.Return<SupervisorEvent>(new TriggerChecked(ports.Trigger.Read()))),
+        StartNode => LaunchNode(),
+        SignalNode s => Effect(() => Signal(s.Signal)),
+        StartTimer t => Observable.Timer(t.Due, schedulers.Loop).Select(_ => (SupervisorEvent)new TimerElapsed(t.Id)),
+        RunPreflight p => Observable.Start(() => Preflight(p), schedulers.Work),
+        RunStep s => Outcome(ports.Steps.Run(s.Step, s.Upgrade), o => new StepFinished(s.Step, o)),
+        SwitchTo s => ports.Switcher.Switch(s.Upgrade)
+            .Select(_ => (SupervisorEvent)new Switched(s.Upgrade))
+            .Catch((Exception e) => Observable.Return<SupervisorEvent>(new SwitchFailed(s.Upgrade, e.Message))),
+        RestoreBackup r => Outcome(ports.Steps.RestoreBackup(r.Upgrade), o => new RestoreFinished(o)),
+        PruneBackups => Outcome(ports.Steps.PruneBackups(), o => new BackupsPruned(o)),
+        ReportBlocked r => Effect(() => log.UpgradeBlocked(r.Upgrade.Name.Value, r.Upgrade.Height, r.Problem)),
+        _ => Observable.Empty<SupervisorEvent>(),
+    };
+
+    private IObservable<SupervisorEvent> LaunchNode() => Observable.Defer(() =>
+    {
+        INodeProcess node;
+        try
+        {
+            node = ports.Launcher.Launch();
+        }
+        catch (NodeLaunchException e)
+        {
+            _node = null;
+            return Observable.Return<SupervisorEvent>(new NodeStartFailed(e.Message, schedulers.Loop.Now));
+        }
+        _node = node;
+        log.NodeLaunched(node.Pid);
+        return Observable.Return<SupervisorEvent>(new NodeStarted(node.Pid, schedulers.Loop.Now))
+            .Concat(node.Exited.Take(1).Select(exit => (SupervisorEvent)new NodeExited(node.Pid, exit, schedulers.Loop.Now)));
+    });
+
+    private void Signal(NodeSignal signal)
+    {
+        if (_node is { } node)
+        {
+            log.SignallingNode(signal.ToString(), (int)signal, node.Pid);
+            node.Signal(signal);
+        }
+    }
+
+    private SupervisorEvent Preflight(RunPreflight p) => ports.Preflight.Check(p.Upgrade) is { } problem
+        ? new PreflightFailed(p.Upgrade, problem)
+        : new PreflightPassed(p.Upgrade);
+
+    private static IObservable<SupervisorEvent> Outcome(IObservable<StepOutcome> run, Func<StepOutcome, SupervisorEvent> toEvent) =>
+        run.Take(1)
+            .Catch((Exception e) => Observable.Return<StepOutcome>(new StepOutcome.Failed(e.Message)))
+            .DefaultIfEmpty(new StepOutcome.Failed("the step ended without an outcome"))
+            .Select(toEvent);
+
+    private static IObservable<SupervisorEvent> Effect(Action action) => Observable.Defer(() =>
+    {
+        action();
+        return Observable.Empty<SupervisorEvent>();
+    });
+}

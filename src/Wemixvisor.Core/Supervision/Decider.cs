@@ -1,0 +1,320 @@
+using System.Collections.Immutable;
+using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Upgrades;
+using static Wemixvisor.Core.Supervision.SupervisorCommand;
+using static Wemixvisor.Core.Supervision.SupervisorEvent;
+using static Wemixvisor.Core.Supervision.SupervisorPhase;
+
+namespace Wemixvisor.Core.Supervision;
+
+/// <summary>
+/// The supervisor's rules: given the state and one event, the next state and the commands to run.
+/// Pure: no clock, no I/O, no logging. Times arrive inside events.
+/// </summary>
+public sealed class Decider(SupervisorPolicy policy)
+{
+    public Decision Decide(SupervisorState state, SupervisorEvent e) => (state.Phase, e) switch
+    {
+        (Exited, _) => Decision.Ignore(state, "wemixvisor is exiting"),
+        (_, SignalReceived { Signal: NodeSignal.Hangup }) =>
+            Decision.Ignore(state, "SIGHUP is never forwarded: geth-style nodes exit on it without flushing their database"),
+        (_, UpgradeInfoStillIncomplete) => Decision.Ignore(state, "the trigger file is still incomplete"),
+        (_, UpgradeInfoObserved { File: not TriggerFile.Valid }) => Decision.Ignore(state, "the trigger file is not a valid upgrade plan"),
+        (_, BackupsPruned) => Decision.Ignore(state, "pruning is reported only"),
+
+        (Booting p, _) => OnBooting(state, e),
+        (Running p, _) => OnRunning(state, p, e),
+        (CheckingAfterExit p, _) => OnCheckingAfterExit(state, p, e),
+        (BackingOff p, _) => OnBackingOff(state, p, e),
+        (Preparing p, _) => OnPreparing(state, p, e),
+        (Blocked p, _) => OnBlocked(state, p, e),
+        (Stopping p, _) => OnStopping(state, p, e),
+        (Upgrading p, _) => OnUpgrading(state, p, e),
+        (Restoring p, _) => OnRestoring(state, p, e),
+        _ => Decision.Ignore(state, "no rule for this event in this phase"),
+    };
+
+    private Decision OnBooting(SupervisorState state, SupervisorEvent e) => e switch
+    {
+        Started => Then(state, state.Phase, new CheckTrigger()),
+        TriggerChecked { File: TriggerFile.Valid v } when state.Applied.IsPendingFor(v.Upgrade) =>
+            Prepare(state, v.Upgrade, node: null),
+        TriggerChecked => Launch(state),
+        SignalReceived => Exit(state, ExitCodes.Success, "stop requested before the node was started"),
+        _ => Decision.Ignore(state, "waiting for the start-up look at the trigger"),
+    };
+
+    private Decision OnRunning(SupervisorState state, Running p, SupervisorEvent e) => e switch
+    {
+        NodeStarted s => Then(state, new Running(new NodeRun(s.Pid, s.At))),
+        NodeExited x when p.Node.Owns(x.Pid) => AfterExit(state, p.Node, x.Exit, x.At),
+        NodeStartFailed f => AfterExit(state, p.Node, NodeExit.Code(ExitCodes.NodeCannotExecute), f.At),
+        UpgradeInfoObserved { File: TriggerFile.Valid v } => ConsiderUpgrade(state, v.Upgrade, p.Node),
+        TriggerChecked { File: TriggerFile.Valid v } => ConsiderUpgrade(state, v.Upgrade, p.Node),
+        SignalReceived s => StopForShutdown(state, p.Node, s.Signal),
+        _ => Decision.Ignore(state, "the node is running"),
+    };
+
+    private Decision OnCheckingAfterExit(SupervisorState state, CheckingAfterExit p, SupervisorEvent e) => e switch
+    {
+        TriggerChecked { File: TriggerFile.Valid v } when state.Applied.IsPendingFor(v.Upgrade) =>
+            Prepare(state, v.Upgrade, node: null),
+        TriggerChecked => RestartOrExit(state, p.Exit),
+        SignalReceived => Exit(state, ExitCodes.Success, $"stop requested after the node had exited ({p.Exit})"),
+        _ => Decision.Ignore(state, "looking at the trigger after the node exited"),
+    };
+
+    private Decision OnBackingOff(SupervisorState state, BackingOff p, SupervisorEvent e) => e switch
+    {
+        TimerElapsed t when t.Timer == p.Timer => Launch(state),
+        UpgradeInfoObserved { File: TriggerFile.Valid v } when state.Applied.IsPendingFor(v.Upgrade) =>
+            Prepare(state, v.Upgrade, node: null),
+        SignalReceived => Exit(state, ExitCodes.Success, "stop requested while waiting to restart the node"),
+        _ => Decision.Ignore(state, "waiting to restart the node"),
+    };
+
+    private Decision OnPreparing(SupervisorState state, Preparing p, SupervisorEvent e) => e switch
+    {
+        PreflightPassed ok when ok.Upgrade == p.Upgrade => p.Node is { } node
+            ? StopForUpgrade(state, p.Upgrade, node)
+            : BeginUpgrade(state, p.Upgrade),
+        PreflightFailed bad when bad.Upgrade == p.Upgrade => Block(state, p.Upgrade, p.Node, bad.Problem, p.ReportedProblem),
+        UpgradeInfoObserved { File: TriggerFile.Valid v } when v.Upgrade != p.Upgrade && state.Applied.IsPendingFor(v.Upgrade) =>
+            Prepare(state, v.Upgrade, p.Node),
+        NodeStarted s when p.Node is not null => Then(state, p with { Node = new NodeRun(s.Pid, s.At) }),
+        NodeExited x when p.Node?.Owns(x.Pid) == true => Then(state, p with { Node = null }),
+        SignalReceived s => p.Node is { } running
+            ? StopForShutdown(state, running, s.Signal)
+            : Exit(state, ExitCodes.Success, $"stop requested while preparing upgrade {p.Upgrade.Name}"),
+        _ => Decision.Ignore(state, $"checking upgrade {p.Upgrade.Name}"),
+    };
+
+    private Decision OnBlocked(SupervisorState state, Blocked p, SupervisorEvent e) => e switch
+    {
+        TimerElapsed t when t.Timer == p.Timer =>
+            Then(state, new Preparing(p.Upgrade, p.Node, p.Problem), new RunPreflight(p.Upgrade)),
+        UpgradeInfoObserved { File: TriggerFile.Valid v } when v.Upgrade != p.Upgrade && state.Applied.IsPendingFor(v.Upgrade) =>
+            Prepare(state, v.Upgrade, p.Node),
+        NodeStarted s when p.Node is not null => Then(state, p with { Node = new NodeRun(s.Pid, s.At) }),
+        NodeExited x when p.Node?.Owns(x.Pid) == true => Then(state, p with { Node = null }),
+        SignalReceived s => p.Node is { } running
+            ? StopForShutdown(state, running, s.Signal)
+            : Exit(state, ExitCodes.Success, $"stop requested while upgrade {p.Upgrade.Name} was blocked"),
+        _ => Decision.Ignore(state, $"upgrade {p.Upgrade.Name} is blocked: {p.Problem}"),
+    };
+
+    private Decision OnStopping(SupervisorState state, Stopping p, SupervisorEvent e) => e switch
+    {
+        NodeExited x when p.Node.Owns(x.Pid) => p.Upgrade is { } upgrade && !p.ShutdownRequested
+            ? BeginUpgrade(state, upgrade)
+            : Exit(state, x.Exit.ReportedCode, $"the node stopped ({x.Exit})"),
+        NodeStartFailed f => p.Upgrade is { } failedUpgrade && !p.ShutdownRequested
+            ? BeginUpgrade(state, failedUpgrade)
+            : Exit(state, ExitCodes.Success, $"the node could not be started ({f.Reason}) while stopping"),
+        NodeStarted s => Then(state, p with { Node = new NodeRun(s.Pid, s.At) }),
+        TimerElapsed t when t.Timer == p.Timer => Escalate(state, p),
+        SignalReceived s => Then(state, p with { ShutdownRequested = true }, new SignalNode(s.Signal)),
+        _ => Decision.Ignore(state, "stopping the node"),
+    };
+
+    private Decision OnUpgrading(SupervisorState state, Upgrading p, SupervisorEvent e) => e switch
+    {
+        TimerElapsed t when t.Timer == p.Timer && p.Stage == UpgradeStage.RestartDelay => NextStage(state, p),
+        TimerElapsed t when t.Timer == p.Timer && p.Stage == UpgradeStage.PreUpgradeRetryWait =>
+            Then(state, p with { Stage = UpgradeStage.BinaryPreUpgrade, Timer = null }, new RunStep(UpgradeStep.BinaryPreUpgrade, p.Upgrade)),
+        StepFinished f when StageOf(f.Step) == p.Stage => AfterStep(state, p, f.Step, f.Outcome),
+        Switched s when p.Stage == UpgradeStage.Switching && s.Upgrade == p.Upgrade => AfterSwitch(state, p),
+        SwitchFailed f when p.Stage == UpgradeStage.Switching =>
+            Exit(state, ExitCodes.UpgradeFailed, $"switching to upgrade {p.Upgrade.Name} failed: {f.Reason}"),
+        StepFinished when p.Stage == UpgradeStage.PruningBeforeExit =>
+            Exit(state, ExitCodes.Success, $"upgraded to {p.Upgrade.Name}; DAEMON_RESTART_AFTER_UPGRADE=false, so the node is not started"),
+        SignalReceived when p.Stage is UpgradeStage.RestartDelay or UpgradeStage.PreUpgradeRetryWait =>
+            Exit(state, ExitCodes.Success, $"stop requested during upgrade {p.Upgrade.Name}; it resumes at the next start"),
+        SignalReceived => Then(state, p with { StopRequested = true }),
+        _ => Decision.Ignore(state, $"upgrading to {p.Upgrade.Name} ({p.Stage})"),
+    };
+
+    private static Decision OnRestoring(SupervisorState state, Restoring p, SupervisorEvent e) => e switch
+    {
+        RestoreFinished { Outcome: StepOutcome.Failed f } =>
+            Exit(state, ExitCodes.UpgradeFailed, $"upgrade {p.Upgrade.Name} failed: {p.Failure}; restoring the data from the backup failed too: {f.Reason}"),
+        RestoreFinished =>
+            Exit(state, ExitCodes.UpgradeFailed, $"upgrade {p.Upgrade.Name} failed: {p.Failure}; the data was restored from the backup"),
+        _ => Decision.Ignore(state, "restoring the data from the backup"),
+    };
+
+    private static Decision ConsiderUpgrade(SupervisorState state, UpgradeInfo upgrade, NodeRun node) =>
+        state.Applied.IsPendingFor(upgrade)
+            ? Prepare(state, upgrade, node)
+            : Decision.Ignore(state, $"upgrade {upgrade.Name} at height {upgrade.Height} is not newer than the applied {state.Applied}");
+
+    // ---- node life ----
+
+    private static Decision Launch(SupervisorState state) =>
+        Then(state, new Running(NodeRun.Launched), new StartNode());
+
+    private Decision AfterExit(SupervisorState state, NodeRun node, NodeExit exit, DateTimeOffset at)
+    {
+        var stayedUp = node.Since is { } since && at - since >= SupervisorPolicy.StableUptime;
+        var next = state with { Failures = stayedUp ? 0 : state.Failures };
+        return Then(next, new CheckingAfterExit(exit), new CheckTrigger());
+    }
+
+    private Decision RestartOrExit(SupervisorState state, NodeExit exit)
+    {
+        if (exit.Succeeded)
+        {
+            return Exit(state, ExitCodes.Success, "the node exited with code 0");
+        }
+        if (!policy.RestartOnFailure)
+        {
+            return Exit(state, exit.ReportedCode, $"the node failed ({exit}) and DAEMON_RESTART_ON_FAILURE=false");
+        }
+        var failures = state.Failures + 1;
+        if (policy.MaxRestarts > 0 && failures > policy.MaxRestarts)
+        {
+            return Exit(state, exit.ReportedCode, $"the node failed ({exit}) after {policy.MaxRestarts} restarts in a row; giving up");
+        }
+        var timer = state.NextTimer;
+        return Then(
+            state with { Failures = failures, Timers = timer.Sequence },
+            new BackingOff(exit, timer),
+            new StartTimer(timer, policy.BackoffFor(failures), $"restart {failures} after {exit}"));
+    }
+
+    private Decision StopForShutdown(SupervisorState state, NodeRun node, NodeSignal signal) =>
+        StopNode(state, upgrade: null, node, signal, shutdownRequested: true);
+
+    private Decision StopForUpgrade(SupervisorState state, UpgradeInfo upgrade, NodeRun node) =>
+        StopNode(state, upgrade, node, NodeSignal.Terminate, shutdownRequested: false);
+
+    /// <summary>Sends the first signal and starts the grace period; a grace of zero kills at once.</summary>
+    private Decision StopNode(SupervisorState state, UpgradeInfo? upgrade, NodeRun node, NodeSignal signal, bool shutdownRequested)
+    {
+        if (policy.ShutdownGrace <= TimeSpan.Zero)
+        {
+            return Then(state, new Stopping(upgrade, node, Escalation.Killed, null, shutdownRequested),
+                new SignalNode(signal), new SignalNode(NodeSignal.Kill));
+        }
+        var timer = state.NextTimer;
+        return Then(
+            state with { Timers = timer.Sequence },
+            new Stopping(upgrade, node, Escalation.Graceful, timer, shutdownRequested),
+            new SignalNode(signal),
+            new StartTimer(timer, policy.ShutdownGrace, "shutdown grace"));
+    }
+
+    private static Decision Escalate(SupervisorState state, Stopping p)
+    {
+        if (p.Escalation == Escalation.Graceful)
+        {
+            var timer = state.NextTimer;
+            return Then(
+                state with { Timers = timer.Sequence },
+                p with { Escalation = Escalation.Quit, Timer = timer },
+                new SignalNode(NodeSignal.Quit),
+                new StartTimer(timer, SupervisorPolicy.QuitGrace, "grace after SIGQUIT"));
+        }
+        return Then(state, p with { Escalation = Escalation.Killed, Timer = null }, new SignalNode(NodeSignal.Kill));
+    }
+
+    // ---- upgrades ----
+
+    private static Decision Prepare(SupervisorState state, UpgradeInfo upgrade, NodeRun? node) =>
+        Then(state, new Preparing(upgrade, node, ReportedProblem: null), new RunPreflight(upgrade));
+
+    private Decision Block(SupervisorState state, UpgradeInfo upgrade, NodeRun? node, string problem, string? reported)
+    {
+        var timer = state.NextTimer;
+        var recheck = new StartTimer(timer, policy.PreflightRecheck, $"recheck upgrade {upgrade.Name}");
+        var next = state with { Timers = timer.Sequence };
+        var blocked = new Blocked(upgrade, node, problem, timer);
+        return problem == reported
+            ? Then(next, blocked, recheck)
+            : Then(next, blocked, new ReportBlocked(upgrade, problem), recheck);
+    }
+
+    private Decision BeginUpgrade(SupervisorState state, UpgradeInfo upgrade)
+    {
+        var upgrading = new Upgrading(upgrade, UpgradeStage.RestartDelay, Retries: 0, Timer: null, BackupTaken: false, StopRequested: false);
+        if (policy.RestartDelay <= TimeSpan.Zero)
+        {
+            return NextStage(state, upgrading);
+        }
+        var timer = state.NextTimer;
+        return Then(
+            state with { Timers = timer.Sequence },
+            upgrading with { Timer = timer },
+            new StartTimer(timer, policy.RestartDelay, "restart delay"));
+    }
+
+    /// <summary>Moves to the stage after <paramref name="p"/>'s: the safe point where a requested stop is honoured.</summary>
+    private static Decision NextStage(SupervisorState state, Upgrading p)
+    {
+        if (p.StopRequested)
+        {
+            return Exit(state, ExitCodes.Success, $"stop requested during upgrade {p.Upgrade.Name}; it resumes at the next start");
+        }
+        return p.Stage switch
+        {
+            UpgradeStage.RestartDelay => RunStage(state, p, UpgradeStep.Backup),
+            UpgradeStage.Backup => RunStage(state, p, UpgradeStep.CustomPreUpgrade),
+            UpgradeStage.CustomPreUpgrade => RunStage(state, p, UpgradeStep.UpgradePreUpgrade),
+            UpgradeStage.UpgradePreUpgrade => RunStage(state, p, UpgradeStep.BinaryPreUpgrade),
+            _ => Then(state, p with { Stage = UpgradeStage.Switching, Timer = null }, new SwitchTo(p.Upgrade)),
+        };
+    }
+
+    private static Decision RunStage(SupervisorState state, Upgrading p, UpgradeStep step) =>
+        Then(state, p with { Stage = StageOf(step), Timer = null }, new RunStep(step, p.Upgrade));
+
+    private Decision AfterStep(SupervisorState state, Upgrading p, UpgradeStep step, StepOutcome outcome) => outcome switch
+    {
+        StepOutcome.Succeeded or StepOutcome.Skipped =>
+            NextStage(state, p with { BackupTaken = p.BackupTaken || (step == UpgradeStep.Backup && outcome is StepOutcome.Succeeded) }),
+        StepOutcome.RetryRequested when p.Retries < policy.PreUpgradeMaxRetries => RetryLater(state, p),
+        StepOutcome.RetryRequested r => Fail(state, p, $"{step} asked for a retry ({r.Reason}) after {p.Retries} retries; DAEMON_PREUPGRADE_MAX_RETRIES={policy.PreUpgradeMaxRetries}"),
+        StepOutcome.Failed f => Fail(state, p, $"{step} failed: {f.Reason}"),
+        _ => Decision.Ignore(state, "unknown step outcome"),
+    };
+
+    private static Decision RetryLater(SupervisorState state, Upgrading p)
+    {
+        var retry = p.Retries + 1;
+        var timer = state.NextTimer;
+        return Then(
+            state with { Timers = timer.Sequence },
+            p with { Stage = UpgradeStage.PreUpgradeRetryWait, Retries = retry, Timer = timer },
+            new StartTimer(timer, SupervisorPolicy.PreUpgradeRetryFor(retry), $"pre-upgrade retry {retry}"));
+    }
+
+    private static Decision Fail(SupervisorState state, Upgrading p, string failure) => p.BackupTaken
+        ? Then(state, new Restoring(p.Upgrade, failure), new RestoreBackup(p.Upgrade))
+        : Exit(state, ExitCodes.UpgradeFailed, $"upgrade {p.Upgrade.Name} failed: {failure}");
+
+    private Decision AfterSwitch(SupervisorState state, Upgrading p)
+    {
+        var upgraded = state with { Applied = AppliedUpgrade.From(p.Upgrade), Failures = 0 };
+        if (p.StopRequested || !policy.RestartAfterUpgrade)
+        {
+            return Then(upgraded, p with { Stage = UpgradeStage.PruningBeforeExit }, new PruneBackups());
+        }
+        return Then(upgraded, new Running(NodeRun.Launched), new StartNode(), new CheckTrigger(), new PruneBackups());
+    }
+
+    private static UpgradeStage StageOf(UpgradeStep step) => step switch
+    {
+        UpgradeStep.Backup => UpgradeStage.Backup,
+        UpgradeStep.CustomPreUpgrade => UpgradeStage.CustomPreUpgrade,
+        UpgradeStep.UpgradePreUpgrade => UpgradeStage.UpgradePreUpgrade,
+        _ => UpgradeStage.BinaryPreUpgrade,
+    };
+
+    // ---- helpers ----
+
+    private static Decision Exit(SupervisorState state, int code, string reason) =>
+        Then(state, new Exited(code), new SupervisorCommand.Exit(code, reason));
+
+    private static Decision Then(SupervisorState state, SupervisorPhase phase, params SupervisorCommand[] commands) =>
+        new(state.With(phase), [.. commands]);
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json;
+using Wemixvisor.Core.Layout;
+
+namespace Wemixvisor.Core.Upgrades;
+
+/// <summary>
+/// Reads <c>upgrade-info.json</c> in both shapes seen in the field: Cosmos SDK's
+/// (<c>{"name","time","height","info":"&lt;string&gt;"}</c>, height possibly a JSON string) and
+/// wemixvisor's (<c>{"name","height","info":{…}}</c>). Unknown fields are ignored. Never throws.
+/// </summary>
+public static class UpgradeInfoParser
+{
+    public const int MaxFileBytes = 1 << 20;
+
+    public static TriggerFile Parse(ReadOnlySpan<byte> json)
+    {
+        if (json.Length > MaxFileBytes)
+        {
+            return new TriggerFile.Invalid($"file is {json.Length} bytes; at most {MaxFileBytes} are accepted");
+        }
+        if (IsBlank(json))
+        {
+            return new TriggerFile.Incomplete("file is empty");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json.ToArray());
+        }
+        catch (JsonException e)
+        {
+            return IsTruncated(json)
+                ? new TriggerFile.Incomplete("JSON ends early")
+                : new TriggerFile.Invalid($"not valid JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            return Read(document.RootElement);
+        }
+    }
+
+    private static TriggerFile Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new TriggerFile.Invalid($"the top level must be a JSON object, not {Kind(root.ValueKind)}");
+        }
+
+        if (!root.TryGetProperty("name", out var nameElement))
+        {
+            return new TriggerFile.Invalid("field \"name\" is missing");
+        }
+        if (nameElement.ValueKind != JsonValueKind.String)
+        {
+            return new TriggerFile.Invalid($"field \"name\" must be a string, not {Kind(nameElement.ValueKind)}");
+        }
+        if (!UpgradeName.TryParse(nameElement.GetString(), out var name, out var nameError))
+        {
+            return new TriggerFile.Invalid($"field \"name\": {nameError}");
+        }
+
+        if (!root.TryGetProperty("height", out var heightElement))
+        {
+            return new TriggerFile.Invalid("field \"height\" is missing");
+        }
+        if (ReadHeight(heightElement) is not { } height)
+        {
+            return new TriggerFile.Invalid($"field \"height\" must be an integer greater than 0, not {heightElement.GetRawText()}");
+        }
+
+        string? time = null;
+        if (root.TryGetProperty("time", out var timeElement) && timeElement.ValueKind != JsonValueKind.Null)
+        {
+            if (timeElement.ValueKind != JsonValueKind.String)
+            {
+                return new TriggerFile.Invalid($"field \"time\" must be a string, not {Kind(timeElement.ValueKind)}");
+            }
+            time = timeElement.GetString();
+        }
+
+        var info = root.TryGetProperty("info", out var infoElement) ? infoElement.GetRawText() : "";
+        return new TriggerFile.Valid(new UpgradeInfo(name.Value, height, time, info));
+    }
+
+    private static long? ReadHeight(JsonElement element)
+    {
+        long value;
+        var parsed = element.ValueKind switch
+        {
+            JsonValueKind.Number => element.TryGetInt64(out value),
+            JsonValueKind.String => long.TryParse(element.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out value),
+            _ => (value = 0) != 0,
+        };
+        return parsed && value > 0 ? value : null;
+    }
+
+    /// <summary>True when the bytes are a valid beginning of JSON that simply stops: a file still being written.</summary>
+    private static bool IsTruncated(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: false, state: default);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+            return reader.CurrentDepth > 0 || reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.None;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> json)
+    {
+        foreach (var b in json)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string Kind(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}
