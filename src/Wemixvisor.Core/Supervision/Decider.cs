@@ -20,7 +20,6 @@ public sealed class Decider(SupervisorPolicy policy)
             Decision.Ignore(state, "SIGHUP is never forwarded: geth-style nodes exit on it without flushing their database"),
         (_, UpgradeInfoStillIncomplete) => Decision.Ignore(state, "the trigger file is still incomplete"),
         (_, UpgradeInfoObserved { File: not TriggerFile.Valid }) => Decision.Ignore(state, "the trigger file is not a valid upgrade plan"),
-        (_, BackupsPruned) => Decision.Ignore(state, "pruning is reported only"),
 
         (Booting p, _) => OnBooting(state, e),
         (Running p, _) => OnRunning(state, p, e),
@@ -126,7 +125,7 @@ public sealed class Decider(SupervisorPolicy policy)
         Switched s when p.Stage == UpgradeStage.Switching && s.Upgrade == p.Upgrade => AfterSwitch(state, p),
         SwitchFailed f when p.Stage == UpgradeStage.Switching =>
             Exit(state, ExitCodes.UpgradeFailed, $"switching to upgrade {p.Upgrade.Name} failed: {f.Reason}"),
-        StepFinished when p.Stage == UpgradeStage.PruningBeforeExit =>
+        BackupsPruned when p.Stage == UpgradeStage.PruningBeforeExit =>
             Exit(state, ExitCodes.Success, $"upgraded to {p.Upgrade.Name}; DAEMON_RESTART_AFTER_UPGRADE=false, so the node is not started"),
         SignalReceived when p.Stage is UpgradeStage.RestartDelay or UpgradeStage.PreUpgradeRetryWait =>
             Exit(state, ExitCodes.Success, $"stop requested during upgrade {p.Upgrade.Name}; it resumes at the next start"),

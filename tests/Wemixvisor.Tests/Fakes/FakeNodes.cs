@@ -28,6 +28,7 @@ public sealed class FakeNode(int pid, string binary, TestScheduler scheduler, No
     public string Binary => binary;
     public DateTimeOffset StartedAt { get; } = scheduler.Now;
     public NodeExit? ExitedWith { get; private set; }
+    public DateTimeOffset? ExitedAt { get; private set; }
     public List<(DateTimeOffset At, NodeSignal Signal)> Received { get; } = [];
 
     public IObservable<NodeExit> Exited => _exited;
@@ -63,6 +64,7 @@ public sealed class FakeNode(int pid, string binary, TestScheduler scheduler, No
             return;
         }
         ExitedWith = exit;
+        ExitedAt = scheduler.Now;
         _exited.OnNext(exit);
         _exited.OnCompleted();
     }

@@ -46,15 +46,16 @@ public sealed class FakeUpgradeHost(TestScheduler scheduler) : IUpgradePreflight
         return Observable.Return<StepOutcome>(new StepOutcome.Succeeded("pruned"));
     });
 
-    public IObservable<Unit> Switch(UpgradeInfo upgrade) => Observable.Defer(() =>
-    {
-        if (SwitchFails)
+    public IObservable<Unit> Switch(UpgradeInfo upgrade) =>
+        Observable.Timer(StepDuration, scheduler).SelectMany(_ =>
         {
-            return Observable.Throw<Unit>(new IOException("rename failed"));
-        }
-        Markers[upgrade.Name.Value] = upgrade;
-        Current = upgrade.Name.Value;
-        Log.Add((scheduler.Now, $"Switch {upgrade.Name}"));
-        return Observable.Return(Unit.Default);
-    });
+            if (SwitchFails)
+            {
+                return Observable.Throw<Unit>(new IOException("rename failed"));
+            }
+            Markers[upgrade.Name.Value] = upgrade;
+            Current = upgrade.Name.Value;
+            Log.Add((scheduler.Now, $"Switch {upgrade.Name}"));
+            return Observable.Return(Unit.Default);
+        });
 }
