@@ -101,12 +101,14 @@ public static class UpgradeInfoParser
     private static bool IsTruncated(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, isFinalBlock: false, state: default);
+        var completeValue = false;
         try
         {
             while (reader.Read())
             {
+                completeValue = reader.CurrentDepth == 0 && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray);
             }
-            return reader.CurrentDepth > 0 || reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.None;
+            return !completeValue;
         }
         catch (JsonException)
         {
