@@ -1,0 +1,428 @@
+#!/usr/bin/env bash
+# The whole-process benchmarks: the published wemixvisor against a baseline measured in the same run,
+# each figure the median and 95th percentile of many runs, printed as one table.
+#
+# Usage: bench/run-process-bench.sh [--quick] [--only FIGURES] [--wemixvisor PATH] [--keep]
+#   --quick        few runs, a 10 s idle window and a 256 MiB data dir: checks the suite, not the budgets
+#   --only         comma-separated subset of: version,run-start,detection,polling,switchover,idle,passthrough,backup
+#   --wemixvisor   an already published wemixvisor executable (default: publish src/Wemixvisor -c Release)
+#   --keep         keep the work directory with every raw sample
+# Needs bash 5, perl, inotify-tools (installed with apt-get when missing and run as root) and util-linux's unshare.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+. bench/lib.sh
+
+quick=false keep=false only="" wv=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --quick) quick=true ;;
+    --keep) keep=true ;;
+    --only) only=$2; shift ;;
+    --wemixvisor) wv=$(readlink -f "$2"); shift ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) die "unknown argument $1 (see --help)" ;;
+  esac
+  shift
+done
+wanted() { [ -z "$only" ] || [[ ",$only," == *",$1,"* ]]; }
+
+if $quick; then
+  version_runs=10 start_runs=5 detect_runs=8 poll_runs=6 switch_runs=6 idle_seconds=10 pass_runs=2 backup_runs=1 data_scale=0.25
+else
+  version_runs=40 start_runs=20 detect_runs=40 poll_runs=30 switch_runs=30 idle_seconds=60 pass_runs=7 backup_runs=5 data_scale=1
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+work=$(mktemp -d /tmp/wemixvisor-bench.XXXXXX)
+results=$work/results
+mkdir -p "$results"
+children=()
+cleanup() {
+  local pid
+  for pid in "${children[@]}"; do kill -TERM -- "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if $keep; then log "raw samples kept in $results"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+# A FIFO nobody writes to: `read -t` on it waits without forking a `sleep`.
+mkfifo "$work/nap.fifo"
+exec {nap_fd}<>"$work/nap.fifo"
+nap() { read -r -t "$1" -u "$nap_fd" _ || true; }
+
+# Waits, without busy forking, until a line matching an extended regex is in a file (at most $3 s).
+await_line() {
+  local file=$1 pattern=$2 deadline=$(( $(now_us) + ${3:-10} * 1000000 ))
+  until grep -qE -- "$pattern" "$file" 2>/dev/null; do
+    [ "$(now_us)" -lt "$deadline" ] || return 1
+    nap 0.01
+  done
+}
+# The first field (a microsecond stamp) of the first line matching a pattern.
+stamp_of() { grep -m1 -E -- "$2" "$1" | cut -d' ' -f1; }
+# Prefixes each line read with the microsecond it arrived.
+stamp_lines() { local line; while IFS= read -r line; do printf '%s %s\n' "${EPOCHREALTIME/./}" "$line"; done; }
+random_pause() { nap "0.$(printf '%03d' $((RANDOM % ${1:-300})))"; }
+
+# ---- tools and binaries ----
+
+if ! command -v inotifywait >/dev/null; then
+  [ "$(id -u)" -eq 0 ] || die "inotifywait is missing: install inotify-tools (apt-get install inotify-tools)"
+  log "installing inotify-tools"
+  apt-get update -qq >/dev/null && apt-get install -y -qq inotify-tools >/dev/null
+fi
+command -v perl >/dev/null || die "perl is missing"
+
+if [ -z "$wv" ]; then
+  log "publishing wemixvisor (Release)"
+  dotnet publish src/Wemixvisor -c Release -o "$work/wemixvisor" --nologo -v quiet >/dev/null
+  wv=$work/wemixvisor/wemixvisor
+fi
+[ -x "$wv" ] || die "no wemixvisor executable at $wv"
+log "publishing the start-up floor"
+dotnet publish bench/StartupFloor -c Release -o "$work/floor" --nologo -v quiet >/dev/null
+floor=$work/floor/startup-floor
+
+has_run=false
+"$wv" run --help >/dev/null 2>&1 && has_run=true
+has_backup=false
+"$wv" backup create --help >/dev/null 2>&1 && has_backup=true
+
+# ---- homes ----
+
+# A home whose genesis and upgrades/<names…> are the sleeping node; `current` points to genesis.
+make_home() {
+  local home=$1 name; shift
+  mkdir -p "$home/wemixvisor/genesis/bin" "$home/wemixvisor/upgrades" "$home/data"
+  install -m 755 bench/nodes/sleeping-node.sh "$home/wemixvisor/genesis/bin/node"
+  for name in "$@"; do
+    mkdir -p "$home/wemixvisor/upgrades/$name/bin"
+    install -m 755 bench/nodes/sleeping-node.sh "$home/wemixvisor/upgrades/$name/bin/node"
+  done
+  ln -sfn genesis "$home/wemixvisor/current"
+}
+# wemixvisor's settings for a home: 300 ms polls, backups skipped (the backup figure measures them alone).
+wv_env() {
+  printf '%s\n' "DAEMON_HOME=$1" DAEMON_NAME=node DAEMON_POLL_INTERVAL=300ms UNSAFE_SKIP_BACKUP=true \
+    DAEMON_SHUTDOWN_GRACE=10s WEMIXVISOR_LOG_LEVEL=info WEMIXVISOR_LOG_FORMAT=text "BENCH_MARKS=$1/marks"
+}
+# Starts `wemixvisor run` for a home in the background, its stderr stamped line by line into $home/log.
+# With "polling-only" it runs in a user namespace that allows no inotify instance, so only polls detect.
+start_wemixvisor() {
+  local home=$1 mode=${2:-notify} env
+  mapfile -t env < <(wv_env "$home")
+  : >"$home/marks"
+  if [ "$mode" = polling-only ]; then
+    unshare --user --map-root-user bash -c 'echo 0 >/proc/sys/user/max_inotify_instances && exec "$@"' \
+      _ env "${env[@]}" "$wv" run 2> >(stamp_lines >"$home/log") &
+  else
+    env "${env[@]}" "$wv" run 2> >(stamp_lines >"$home/log") &
+  fi
+  wv_pid=$!
+  children+=("$wv_pid")
+}
+stop_wemixvisor() {
+  kill -TERM "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+write_trigger() { printf '{"name":"%s","height":%d,"info":{}}\n' "$2" "$3" >"$1/data/upgrade-info.json"; }
+
+# ---- the table ----
+
+rows=()
+# row FIGURE UNIT SAMPLES BASELINE_NAME BASELINE_SAMPLES COMPARISON BUDGET VERDICT
+row() {
+  local m p n bm bp
+  read -r m p n < <(stats "$3")
+  read -r bm bp _ < <(stats "$5")
+  rows+=("$1|$2|$m|$p|$n|$4|$bm|$bp|$6|$7|$8")
+}
+median_of() { local m; read -r m _ < <(stats "$1"); echo "$m"; }
+p95_of() { local p; read -r _ p _ < <(stats "$1"); echo "$p"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b == 0 ? 0 : a / b) }'; }
+minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.1f", a - b }'; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
+verdict() { if "$@"; then echo met; else echo MISSED; fi; }
+not_measured() { rows+=("$1|not measured: $2"); }
+
+# ---- figures ----
+
+fig_version() {
+  log "start-up: wemixvisor version ($version_runs runs each, interleaved with the .NET floor)"
+  "$wv" version >/dev/null 2>&1 || die "wemixvisor version failed"
+  "$floor" >/dev/null
+  local i
+  for ((i = 0; i < version_runs; i++)); do
+    time_once "$wv" version >>"$results/version.ms"
+    time_once "$floor" >>"$results/version-floor.ms"
+  done
+  local m fm
+  m=$(median_of "$results/version.ms") fm=$(median_of "$results/version-floor.ms")
+  row "start-up: wemixvisor version" ms "$results/version.ms" ".NET hello, same publish" "$results/version-floor.ms" \
+    "ratio $(ratio "$m" "$fm")" "p50 <= 150 ms" "$(verdict le "$m" 150)"
+}
+
+fig_run_start() {
+  log "start-up: run -> node exec ($start_runs runs each, interleaved with a direct start)"
+  local home=$work/start i t0 t1 env
+  make_home "$home"
+  mapfile -t env < <(wv_env "$home")
+  for ((i = 1; i <= start_runs; i++)); do
+    t0=$(now_us)
+    start_wemixvisor "$home"
+    await_line "$home/marks" "genesis" 20 || die "the node was not started within 20 s (see $home/log)"
+    t1=$(stamp_of "$home/marks" genesis)
+    elapsed_ms "$t0" "$t1" >>"$results/run-start.ms"
+    stop_wemixvisor "$wv_pid"
+
+    : >"$home/marks"
+    t0=$(now_us)
+    setsid env "${env[@]}" "$home/wemixvisor/genesis/bin/node" &
+    local direct=$!
+    await_line "$home/marks" "genesis" 10 || die "the node did not start directly"
+    t1=$(stamp_of "$home/marks" genesis)
+    elapsed_ms "$t0" "$t1" >>"$results/run-start-direct.ms"
+    kill -TERM -- "-$direct"; wait "$direct" || true
+  done
+  row "start-up: run -> node exec" ms "$results/run-start.ms" "node started directly" "$results/run-start-direct.ms" \
+    "$(minus "$(median_of "$results/run-start.ms")" "$(median_of "$results/run-start-direct.ms")") ms" "none set" "-"
+}
+
+# Detection: one wemixvisor keeps running; each run writes a new upgrade whose binary is absent, so
+# wemixvisor logs the detection and stays blocked with the node running, ready for the next run.
+# The baseline watches the same writes: inotifywait (notifications) or a 300 ms shell poller.
+detection_runs() {
+  local mode=$1 runs=$2 out=$3 home=$work/detect-$1 i name t0 t1 b1 base_pid
+  make_home "$home"
+  start_wemixvisor "$home" "$mode"
+  await_line "$home/marks" genesis 20 || die "the node was not started (see $home/log)"
+  if [ "$mode" = polling-only ]; then
+    await_line "$home/log" "No change notifications" 5 ||
+      die "wemixvisor did not report polling-only mode (see $home/log)"
+    # The Cosmovisor method as a floor: read the file every 300 ms, report when its text changed.
+    setsid bash -c '
+      last=""
+      while :; do
+        text=""
+        [ -e "$2" ] && IFS= read -r text <"$2" || true
+        if [ "$text" != "$last" ]; then printf "%s %s\n" "${EPOCHREALTIME/./}" "$text"; last=$text; fi
+        read -r -t 0.3 -u "$1" _ || true
+      done' _ "$nap_fd" "$home/data/upgrade-info.json" >"$home/baseline" &
+    base_pid=$!
+  else
+    setsid bash -c '
+      inotifywait -m -q -e close_write -e moved_to --format %f "$1" |
+        while IFS= read -r f; do
+          t=${EPOCHREALTIME/./}
+          [ "$f" = upgrade-info.json ] || continue
+          IFS= read -r text <"$1/$f" || true
+          printf "%s %s\n" "$t" "$text"
+        done' _ "$home/data" >"$home/baseline" &
+    base_pid=$!
+  fi
+  children+=("-$base_pid")
+  nap 1   # the baseline has set its watch
+  for ((i = 1; i <= runs; i++)); do
+    name=$(printf 'probe-%04d-x' "$i")
+    random_pause 300
+    t0=$(now_us)
+    write_trigger "$home" "$name" "$i"
+    await_line "$home/log" "$name" 5 || die "wemixvisor did not report $name within 5 s (see $home/log)"
+    await_line "$home/baseline" "$name" 5 || die "the baseline did not see $name"
+    t1=$(stamp_of "$home/log" "$name")
+    b1=$(stamp_of "$home/baseline" "$name")
+    elapsed_ms "$t0" "$t1" >>"$results/$out.ms"
+    elapsed_ms "$t0" "$b1" >>"$results/$out-baseline.ms"
+    nap 0.1
+  done
+  kill -TERM -- "-$base_pid" 2>/dev/null || true
+  wait "$base_pid" 2>/dev/null || true
+  stop_wemixvisor "$wv_pid"
+}
+
+fig_detection() {
+  log "detection with notifications ($detect_runs runs, inotifywait on the same writes)"
+  detection_runs notify "$detect_runs" detection
+  local m fm
+  m=$(median_of "$results/detection.ms") fm=$(median_of "$results/detection-baseline.ms")
+  row "detection, notifications" ms "$results/detection.ms" "inotifywait + read" "$results/detection-baseline.ms" \
+    "$(minus "$m" "$fm") ms" "p50 <= 10 ms" "$(verdict le "$m" 10)"
+}
+
+fig_polling() {
+  log "detection by polling alone, 300 ms ($poll_runs runs, a 300 ms shell poller on the same writes)"
+  detection_runs polling-only "$poll_runs" polling
+  local m fm
+  m=$(median_of "$results/polling.ms") fm=$(median_of "$results/polling-baseline.ms")
+  row "detection, polling alone 300 ms" ms "$results/polling.ms" "shell poller, 300 ms" "$results/polling-baseline.ms" \
+    "ratio $(ratio "$m" "$fm")" "p50 <= 300 ms" "$(verdict le "$m" 300)"
+}
+
+# Switchover: trigger written → the new binary's first instruction. wemixvisor detects, checks the binary,
+# stops the node (which exits at once on SIGTERM), switches `current` and starts the new binary; backup
+# skipped. The floor waits for the same kind of write with inotifywait and execs the next binary.
+fig_switchover() {
+  log "switchover ($switch_runs runs each, interleaved with the inotifywait+exec floor)"
+  local home=$work/switch floor_data=$work/switch-floor i name t0 t1 names=() fpid
+  for ((i = 1; i <= switch_runs; i++)); do names+=("$(printf 's%03d' "$i")"); done
+  make_home "$home" "${names[@]}"
+  mkdir -p "$floor_data/data"
+  start_wemixvisor "$home"
+  await_line "$home/marks" genesis 20 || die "the node was not started (see $home/log)"
+  nap 1
+  for ((i = 1; i <= switch_runs; i++)); do
+    name=${names[i-1]}
+    random_pause 100
+    t0=$(now_us)
+    write_trigger "$home" "$name" "$i"
+    await_line "$home/marks" "upgrades/$name/bin/node" 20 || die "$name was not started within 20 s (see $home/log)"
+    t1=$(stamp_of "$home/marks" "upgrades/$name/bin/node")
+    elapsed_ms "$t0" "$t1" >>"$results/switchover.ms"
+
+    rm -f "$floor_data/ready" "$floor_data/data/upgrade-info.json"
+    : >"$floor_data/marks"
+    BENCH_MARKS=$floor_data/marks setsid bench/switch-floor.sh "$floor_data/data" "$home/wemixvisor/upgrades/$name/bin/node" "$floor_data/ready" &
+    fpid=$!
+    await_line "$floor_data/ready" "Watches established" 10 || die "the floor's inotifywait did not start"
+    random_pause 100
+    t0=$(now_us)
+    write_trigger "$floor_data" "$name" "$i"
+    await_line "$floor_data/marks" "upgrades/$name/bin/node" 10 || die "the floor did not exec $name"
+    t1=$(stamp_of "$floor_data/marks" "upgrades/$name/bin/node")
+    elapsed_ms "$t0" "$t1" >>"$results/switchover-floor.ms"
+    kill -TERM -- "-$fpid" 2>/dev/null || true
+    wait "$fpid" 2>/dev/null || true
+  done
+  stop_wemixvisor "$wv_pid"
+  local o50 o95
+  o50=$(minus "$(median_of "$results/switchover.ms")" "$(median_of "$results/switchover-floor.ms")")
+  o95=$(minus "$(p95_of "$results/switchover.ms")" "$(p95_of "$results/switchover-floor.ms")")
+  row "switchover, backup skipped" ms "$results/switchover.ms" "inotifywait + exec" "$results/switchover-floor.ms" \
+    "over floor: p50 $o50, p95 $o95 ms" "over floor p50<=25, p95<=100" "$(verdict eval "le $o50 25 && le $o95 100")"
+}
+
+# Summed on-CPU nanoseconds of every thread of a process (/proc/PID/task/*/schedstat).
+cpu_ns() {
+  local f a sum=0
+  for f in /proc/"$1"/task/*/schedstat; do
+    read -r a _ <"$f" 2>/dev/null && sum=$((sum + a))
+  done
+  echo "$sum"
+}
+# Clock ticks of user+system time of a process, exited threads included (/proc/PID/stat).
+cpu_ticks() { local s; read -r s <"/proc/$1/stat"; s=${s##*) }; set -- $s; echo $(($12 + $13)); }
+rss_kb() { local k v _; while read -r k v _; do [ "$k" = VmRSS: ] && { echo "$v"; return; }; done <"/proc/$1/status"; }
+
+fig_idle() {
+  log "idle cost over ${idle_seconds} s (a .NET process sleeping alongside as the floor)"
+  local home=$work/idle i fpid w0 w1 f0 f1 wt0 wt1 ft0 ft1
+  make_home "$home"
+  start_wemixvisor "$home"
+  await_line "$home/marks" genesis 20 || die "the node was not started (see $home/log)"
+  "$floor" idle $((idle_seconds + 10)) &
+  fpid=$!
+  children+=("$fpid")
+  nap 3   # past start-up and the first tier-1 compilations
+  w0=$(cpu_ns "$wv_pid") f0=$(cpu_ns "$fpid") wt0=$(cpu_ticks "$wv_pid") ft0=$(cpu_ticks "$fpid")
+  for ((i = 0; i < idle_seconds; i++)); do
+    nap 1
+    w1=$(cpu_ns "$wv_pid") f1=$(cpu_ns "$fpid")
+    awk -v a="$w0" -v b="$w1" 'BEGIN { printf "%.4f\n", (b - a) / 1e7 }' >>"$results/idle-cpu.pct"
+    awk -v a="$f0" -v b="$f1" 'BEGIN { printf "%.4f\n", (b - a) / 1e7 }' >>"$results/idle-cpu-floor.pct"
+    w0=$w1 f0=$f1
+    awk -v k="$(rss_kb "$wv_pid")" 'BEGIN { printf "%.1f\n", k * 1024 / 1e6 }' >>"$results/idle-rss.mb"
+    awk -v k="$(rss_kb "$fpid")" 'BEGIN { printf "%.1f\n", k * 1024 / 1e6 }' >>"$results/idle-rss-floor.mb"
+  done
+  wt1=$(cpu_ticks "$wv_pid") ft1=$(cpu_ticks "$fpid")
+  stop_wemixvisor "$wv_pid"
+  kill -TERM "$fpid" 2>/dev/null || true
+  local hz total ftotal m p n fm fp
+  hz=$(getconf CLK_TCK)
+  total=$(awk -v a="$wt0" -v b="$wt1" -v hz="$hz" -v s="$idle_seconds" 'BEGIN { printf "%.3f", (b - a) / hz / s * 100 }')
+  ftotal=$(awk -v a="$ft0" -v b="$ft1" -v hz="$hz" -v s="$idle_seconds" 'BEGIN { printf "%.3f", (b - a) / hz / s * 100 }')
+  row "idle CPU (1 s samples)" "% core" "$results/idle-cpu.pct" ".NET process sleeping" "$results/idle-cpu-floor.pct" \
+    "${idle_seconds} s window: $total % (floor $ftotal %)" "<= 0.1 % of one core" "$(verdict le "$total" 0.1)"
+  row "idle resident memory" MB "$results/idle-rss.mb" ".NET process sleeping" "$results/idle-rss-floor.mb" \
+    "$(minus "$(median_of "$results/idle-rss.mb")" "$(median_of "$results/idle-rss-floor.mb")") MB" "<= 40 MB" \
+    "$(verdict le "$(p95_of "$results/idle-rss.mb")" 40)"
+}
+
+fig_passthrough() {
+  log "output pass-through: 1 GiB to stdout, /dev/null ($pass_runs runs each, interleaved)"
+  local home=$work/pass i env s e
+  make_home "$home"
+  install -m 755 bench/nodes/stdout-node.sh "$home/wemixvisor/genesis/bin/node"
+  mapfile -t env < <(wv_env "$home")
+  for ((i = 1; i <= pass_runs; i++)); do
+    : >"$home/marks"
+    env "${env[@]}" "$wv" run >/dev/null 2>>"$home/log" || die "wemixvisor run failed (see $home/log)"
+    read -r s e <"$home/marks"
+    awk -v s="$s" -v e="$e" 'BEGIN { printf "%.1f\n", 1024 / ((e - s) / 1e6) }' >>"$results/pass.mibs"
+    : >"$home/marks"
+    env "${env[@]}" "$home/wemixvisor/genesis/bin/node" >/dev/null
+    read -r s e <"$home/marks"
+    awk -v s="$s" -v e="$e" 'BEGIN { printf "%.1f\n", 1024 / ((e - s) / 1e6) }' >>"$results/pass-direct.mibs"
+  done
+  local r
+  r=$(ratio "$(median_of "$results/pass.mibs")" "$(median_of "$results/pass-direct.mibs")")
+  row "output pass-through, 1 GiB" MiB/s "$results/pass.mibs" "node run directly" "$results/pass-direct.mibs" \
+    "ratio $r" ">= 0.99 of direct" "$(verdict le 0.99 "$r")"
+}
+
+fig_backup() {
+  log "backup throughput: generating the data dir (scale $data_scale)"
+  local home=$work/backup i env t r size
+  make_home "$home"
+  perl bench/make-data-dir.pl "$home/data" "$data_scale" >"$work/data-dir.txt"
+  size=$(du -sb "$home/data" | cut -f1)
+  mapfile -t env < <(wv_env "$home")
+  env=("${env[@]/UNSAFE_SKIP_BACKUP=true/UNSAFE_SKIP_BACKUP=false}")
+  sync
+  log "backup throughput: $(cat "$work/data-dir.txt"); $backup_runs runs each, interleaved with cp -a"
+  for ((i = 1; i <= backup_runs; i++)); do
+    t=$(time_once env "${env[@]}" "$wv" backup create) || die "wemixvisor backup create failed"
+    echo "$t" >>"$results/backup.ms"
+    if [ "$i" -eq 1 ]; then
+      local copied
+      copied=$(du -sb --exclude='*manifest*' "$home/backups" | cut -f1)
+      awk -v a="$copied" -v b="$size" 'BEGIN { exit !(a >= b * 0.99) }' ||
+        die "the backup holds $copied bytes, the data dir $size: not a full copy"
+    fi
+    rm -rf "$home/backups"; sync
+    time_once cp -a "$home/data" "$work/cp-copy" >>"$results/backup-cp.ms"
+    rm -rf "$work/cp-copy"; sync
+  done
+  r=$(ratio "$(median_of "$results/backup.ms")" "$(median_of "$results/backup-cp.ms")")
+  row "backup, $(awk -v b="$size" 'BEGIN { printf "%.2f GiB", b / 2^30 }')" ms "$results/backup.ms" "cp -a, same disk" "$results/backup-cp.ms" \
+    "ratio $r" "<= 1.1 x cp -a" "$(verdict le "$r" 1.1)"
+}
+
+# ---- run ----
+
+wanted version && fig_version
+for figure in run-start detection polling switchover idle passthrough; do
+  wanted "$figure" || continue
+  if $has_run; then
+    "fig_${figure//-/_}"
+  else
+    not_measured "$figure" "this wemixvisor has no \`run\` command yet"
+  fi
+done
+if wanted backup; then
+  if $has_backup; then fig_backup; else not_measured backup "this wemixvisor has no \`backup create\` command yet"; fi
+fi
+
+echo
+echo "wemixvisor whole-process benchmarks — $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), kernel $(uname -r)$($quick && echo ', QUICK MODE (not for budgets)')"
+printf '%-38s %6s %10s %10s %5s | %-26s %10s %10s | %-34s | %-28s %s\n' \
+  figure unit p50 p95 runs baseline p50 p95 comparison budget verdict
+for r in "${rows[@]}"; do
+  IFS='|' read -r fig unit m p n base bm bp cmp budget verdict <<<"$r"
+  if [[ $unit == "not measured:"* ]]; then
+    printf '%-38s %s\n' "$fig" "$unit"
+  else
+    printf '%-38s %6s %10s %10s %5s | %-26s %10s %10s | %-34s | %-28s %s\n' \
+      "$fig" "$unit" "$m" "$p" "$n" "$base" "$bm" "$bp" "$cmp" "$budget" "$verdict"
+  fi
+done
