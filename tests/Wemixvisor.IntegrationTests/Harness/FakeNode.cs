@@ -54,7 +54,9 @@ public sealed record FakeNode(string Label)
         script.AppendLine("for argument in \"$@\"; do note \"arg <$argument>\"; done");
         script.AppendLine("note \"cwd=$PWD\"");
         script.AppendLine("sleeper=");
-        script.AppendLine("stop() { note \"exit $1\"; [ -n \"$sleeper\" ] && kill \"$sleeper\" 2>/dev/null; exit \"$1\"; }");
+        script.AppendLine("grandchild=");
+        // A well-behaved node: on a stop signal it waits for its child (which got the signal too) before exiting.
+        script.AppendLine("stop() { [ -n \"$sleeper\" ] && kill \"$sleeper\" 2>/dev/null; [ -n \"$grandchild\" ] && wait \"$grandchild\"; note \"exit $1\"; exit \"$1\"; }");
         script.AppendLine("trap 'note \"signal HUP\"' HUP");
         foreach (var signal in new[] { "INT", "QUIT", "TERM" })
         {
@@ -66,11 +68,12 @@ public sealed record FakeNode(string Label)
             script.AppendLine("  trap 'note \"grandchild signal HUP\"' HUP");
             foreach (var signal in new[] { "INT", "QUIT", "TERM" })
             {
-                script.AppendLine($"  trap 'note \"grandchild signal {signal}\"; exit 0' {signal}");
+                script.AppendLine($"  trap 'note \"grandchild signal {signal}\"; kill $pause 2>/dev/null; exit 0' {signal}");
             }
             script.AppendLine("  note \"grandchild start pid=$BASHPID\"");
-            script.AppendLine("  while :; do sleep 0.05; done");
+            script.AppendLine("  while :; do sleep 1000 & pause=$!; wait $pause; done");
             script.AppendLine(") &");
+            script.AppendLine("grandchild=$!");
         }
         if (TriggerJson is { } json)
         {

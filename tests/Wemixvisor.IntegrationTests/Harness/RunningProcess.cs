@@ -13,13 +13,15 @@ public sealed class RunningProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
+    private readonly Task _pumps;
 
     private RunningProcess(Process process, string description)
     {
         _process = process;
         Description = description;
-        _ = Pump(process.StandardOutput.BaseStream, _stdout);
-        _ = Pump(process.StandardError.BaseStream, _stderr);
+        _pumps = Task.WhenAll(
+            Pump(process.StandardOutput.BaseStream, _stdout),
+            Pump(process.StandardError.BaseStream, _stderr));
     }
 
     public string Description { get; }
@@ -72,12 +74,18 @@ public sealed class RunningProcess : IAsyncDisposable
     /// <summary>Sends <paramref name="signal"/> to the program's process group, as a terminal's Ctrl-C would.</summary>
     public void SignalGroup(int signal) => Signals.SendOrFail(-Pid, signal);
 
-    /// <summary>Waits for the exit and returns the exit code; fails the test with the output after <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// Waits for the exit and returns the exit code; fails the test with the output after <paramref name="timeout"/>.
+    /// Then waits a little for the rest of the output, unless a surviving child holds the pipes open.
+    /// </summary>
     public async Task<int> WaitForExit(TimeSpan? timeout = null)
     {
         await Eventually.Holds(() => _process.HasExited, $"exit of {Description}", timeout, Output);
+        await Task.WhenAny(_pumps, Task.Delay(OutputDrainTimeout));
         return _process.ExitCode;
     }
+
+    private static readonly TimeSpan OutputDrainTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>Waits until the captured stdout or stderr contains <paramref name="text"/>.</summary>
     public Task WaitForOutput(string text, TimeSpan? timeout = null) =>
@@ -87,14 +95,11 @@ public sealed class RunningProcess : IAsyncDisposable
     /// <summary>Everything captured so far, for assertion messages.</summary>
     public string Output() => $"--- {Description} (pid {Pid}) stdout:\n{Stdout}\n--- stderr:\n{Stderr}";
 
-    /// <summary>Kills the program if it still runs and waits (bounded) until it is reaped.</summary>
+    /// <summary>Kills what is left of the program's process group and waits (bounded) until the program is reaped.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            Signals.Send(Pid, Signals.Kill);
-            await Eventually.TryHolds(() => _process.HasExited, TimeSpan.FromSeconds(10));
-        }
+        Signals.Send(-Pid, Signals.Kill);
+        await Eventually.TryHolds(() => _process.HasExited, TimeSpan.FromSeconds(10));
         _process.Dispose();
     }
 
