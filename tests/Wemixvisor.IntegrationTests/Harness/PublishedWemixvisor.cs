@@ -16,17 +16,6 @@ public static class PublishedWemixvisor
     /// <summary>The path of the published executable.</summary>
     public static Task<string> PathAsync() => Executable.Value;
 
-    /// <summary>Starts <c>wemixvisor</c> with <paramref name="arguments"/>, the home's variables and <paramref name="environment"/> on top.</summary>
-    public static async Task<RunningProcess> StartAsync(TempHome home, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
-    {
-        var variables = home.Environment.ToDictionary(pair => pair.Key, string? (pair) => pair.Value);
-        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
-        {
-            variables[key] = value;
-        }
-        return RunningProcess.Start(await PathAsync(), arguments, variables, home.Home);
-    }
-
     private static async Task<string> PublishAsync()
     {
         if (Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } given)
