@@ -30,10 +30,8 @@ internal sealed class LinuxNodeLauncher(
         {
             throw new NodeLaunchException($"cannot start node binary {binary}: {e.Message}", e);
         }
-        var target = CurrentTarget();
-        var node = new LinuxNodeProcess(process, records, logger);
-        logger.NodeStarted(binary, target, node.Pid, string.Join(' ', nodeArguments));
-        return node;
+        logger.NodeStarted(binary, CurrentTarget(), process.Id, string.Join(' ', nodeArguments));
+        return new LinuxNodeProcess(process, records, logger);
     }
 
     private static void CheckExecutable(string binary)
