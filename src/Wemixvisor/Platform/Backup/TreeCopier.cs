@@ -10,7 +10,10 @@ namespace Wemixvisor.Platform.Backup;
 /// </summary>
 internal sealed class TreeCopier(int parallelism)
 {
-    /// <summary>Measured on a 2-core machine with ~1 GiB in a few thousand files: 4 copies at a time was fastest (see docs).</summary>
+    /// <summary>
+    /// Measured on a 2-core VM (ext4, ~1 GiB in 3,256 files, medians incl. syncfs): 1 copy at a time 3.3 s,
+    /// 2 → 2.3 s, 4 → 1.9 s, 8 → 2.9 s; in a second series 2 and 4 tied. 4 never lost, and helps more on faster disks.
+    /// </summary>
     public const int DefaultParallelism = 4;
 
     public int Parallelism { get; } = parallelism >= 1
