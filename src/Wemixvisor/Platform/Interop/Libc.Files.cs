@@ -15,7 +15,6 @@ internal enum FileKind
 /// <summary>File-type, executable and real-path queries the BCL does not offer (it reports a socket or a FIFO as a normal file).</summary>
 internal static partial class Libc
 {
-    private const int AT_FDCWD = -100;
     private const int AT_SYMLINK_NOFOLLOW = 0x100;
     private const uint STATX_TYPE = 0x1;
     private const int StatxBufferSize = 256;
