@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Wemixvisor.Platform.Interop;
 
-/// <summary>The few libc calls the BCL does not offer: group signals, rename over a symlink, directory fsync, flock.</summary>
+/// <summary>The few libc calls the BCL does not offer: group signals, rename over a symlink, directory fsync, flock, statx.</summary>
 internal static partial class Libc
 {
     public const int ESRCH = 3;
@@ -12,6 +12,10 @@ internal static partial class Libc
     public const int O_CLOEXEC = 0x80000;
     public const int LOCK_EX = 2;
     public const int LOCK_NB = 4;
+    public const int O_RDWR = 2;
+    public const int O_CREAT = 0x40;
+    public const int AT_FDCWD = -100;
+    public const int STATX_BASIC_STATS = 0x7ff;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     public static partial int Kill(int pid, int signal);
@@ -21,6 +25,14 @@ internal static partial class Libc
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Open(string path, int flags);
+
+    /// <summary>open(2) with a creation mode (the variadic third argument, passed as a plain int on linux-x64).</summary>
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Open(string path, int flags, int mode);
+
+    /// <summary>statx(2) (glibc 2.28+): unlike the BCL it gives the inode and nanosecond timestamps; its layout is the same on every architecture.</summary>
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Statx(int dirFd, string path, int flags, uint mask, out StatxBuffer buffer);
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     public static partial int Fsync(int fd);
@@ -69,4 +81,30 @@ internal static partial class Libc
             Close(fd);
         }
     }
+}
+
+/// <summary>The fields of <c>struct statx</c> wemixvisor reads; the struct is 256 bytes long.</summary>
+[StructLayout(LayoutKind.Explicit, Size = 256)]
+internal struct StatxBuffer
+{
+    public const ushort FileTypeMask = 0xF000;
+    public const ushort RegularFile = 0x8000;
+    public const ushort Directory = 0x4000;
+
+    [FieldOffset(28)] public ushort Mode;
+    [FieldOffset(32)] public ulong Inode;
+    [FieldOffset(40)] public ulong Size;
+    [FieldOffset(112)] public long ModifiedSeconds;
+    [FieldOffset(120)] public uint ModifiedNanoseconds;
+    [FieldOffset(136)] public uint DeviceMajor;
+    [FieldOffset(140)] public uint DeviceMinor;
+
+    public readonly bool IsRegularFile => (Mode & FileTypeMask) == RegularFile;
+    public readonly bool IsDirectory => (Mode & FileTypeMask) == Directory;
+
+    /// <summary>True when any of the owner, group or other execute bits is set.</summary>
+    public readonly bool AnyExecuteBit => (Mode & 0b001_001_001) != 0;
+
+    /// <summary>The modification time in nanoseconds since the Unix epoch (fits a long until 2262).</summary>
+    public readonly long ModifiedUnixNanoseconds => ModifiedSeconds * 1_000_000_000L + ModifiedNanoseconds;
 }

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Wemixvisor.Platform.Interop;
+using Wemixvisor.Platform.Processes;
+
+namespace Wemixvisor.Platform.Hooks;
+
+/// <summary>
+/// Runs a hook in its own process group with its output logged line by line, bounded by its
+/// timeout: at the deadline the group gets SIGTERM, and SIGKILL after <see cref="KillGrace"/>.
+/// Processes a hook leaves behind in its group are stopped the same way once it has exited, so that
+/// nothing of it still runs (or holds its output open) while the upgrade goes on.
+/// </summary>
+internal sealed class HookRunner
+{
+    public static readonly TimeSpan DefaultKillGrace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan GroupPollInterval = TimeSpan.FromMilliseconds(50);
+    private const int SigTerm = 15;
+    private const int SigKill = 9;
+
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public HookRunner(TimeProvider time, ILogger<HookRunner> logger, TimeSpan? killGrace = null)
+    {
+        _time = time;
+        _logger = logger;
+        KillGrace = killGrace ?? DefaultKillGrace;
+    }
+
+    /// <summary>How long a hook's group has between SIGTERM and SIGKILL.</summary>
+    public TimeSpan KillGrace { get; }
+
+    /// <summary>Runs <paramref name="hook"/> to its end or its deadline. Cancelling stops the hook's group, then throws.</summary>
+    public async Task<HookResult> RunAsync(HookInvocation hook, CancellationToken cancellation)
+    {
+        var startedAt = _time.GetTimestamp();
+        using var process = ProcessGroupStarter.Start(new ProcessLaunch(hook.Program, hook.Arguments)
+        {
+            WorkingDirectory = hook.WorkingDirectory,
+            ExtraEnvironment = hook.Environment,
+            CaptureOutput = true,
+        });
+        var pgid = process.Id;
+        _logger.HookStarted(hook.Tag, hook.Program, string.Join(' ', hook.Arguments), pgid, hook.Timeout.TotalSeconds);
+        var output = Task.WhenAll(
+            PumpAsync(process.StandardOutput, line => _logger.HookOutput(hook.Tag, line)),
+            PumpAsync(process.StandardError, line => _logger.HookError(hook.Tag, line)));
+
+        HookResult result;
+        using (var deadline = new CancellationTokenSource(hook.Timeout, _time))
+        using (var deadlineOrCancel = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellation))
+        {
+            try
+            {
+                await process.WaitForExitAsync(deadlineOrCancel.Token).ConfigureAwait(false);
+                result = new HookResult.Exited(process.ExitCode);
+                _logger.HookExited(hook.Tag, process.ExitCode, _time.GetElapsedTime(startedAt).TotalSeconds);
+                if (Libc.GroupExists(pgid))
+                {
+                    _logger.HookLeftProcesses(hook.Tag, pgid);
+                    await StopGroupAsync(process, pgid, hook.Tag).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (deadlineOrCancel.IsCancellationRequested)
+            {
+                if (!cancellation.IsCancellationRequested)
+                {
+                    _logger.HookTimedOut(hook.Tag, hook.Timeout.TotalSeconds);
+                }
+                await StopGroupAsync(process, pgid, hook.Tag).ConfigureAwait(false);
+                result = new HookResult.TimedOut(hook.Timeout);
+            }
+        }
+        await DrainAsync(output, hook.Tag).ConfigureAwait(false);
+        cancellation.ThrowIfCancellationRequested();
+        return result;
+    }
+
+    private async Task StopGroupAsync(Process leader, int pgid, string tag)
+    {
+        ProcessGroupStarter.Signal(pgid, SigTerm);
+        if (!await GroupEndsWithinAsync(pgid, KillGrace).ConfigureAwait(false))
+        {
+            _logger.HookKilled(tag, pgid, KillGrace.TotalSeconds);
+            ProcessGroupStarter.Signal(pgid, SigKill);
+            await GroupEndsWithinAsync(pgid, KillGrace).ConfigureAwait(false);
+        }
+        try
+        {
+            await leader.WaitForExitAsync().WaitAsync(KillGrace, _time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A process stuck in uninterruptible sleep cannot be reaped yet; the upgrade must not wait for it.
+        }
+    }
+
+    private async Task<bool> GroupEndsWithinAsync(int pgid, TimeSpan limit)
+    {
+        var since = _time.GetTimestamp();
+        while (Libc.GroupExists(pgid))
+        {
+            if (_time.GetElapsedTime(since) >= limit)
+            {
+                return false;
+            }
+            await Task.Delay(GroupPollInterval, _time).ConfigureAwait(false);
+        }
+        return true;
+    }
+
+    private async Task DrainAsync(Task output, string tag)
+    {
+        try
+        {
+            await output.WaitAsync(OutputDrainLimit, _time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _logger.HookOutputAbandoned(tag);
+        }
+    }
+
+    private static async Task PumpAsync(StreamReader reader, Action<string> log)
+    {
+        try
+        {
+            while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+            {
+                log(line);
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The process was disposed while a detached descendant still held the pipe.
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+
+namespace Wemixvisor.Platform.Processes;
+
+internal static partial class NodeProcessLog
+{
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Started node {Binary} (current -> {Target}) as pid {Pid} with arguments [{Arguments}]")]
+    public static partial void NodeStarted(this ILogger logger, string binary, string target, int pid, string arguments);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Node pid {Pid} ended: {Exit}")]
+    public static partial void NodeEnded(this ILogger logger, int pid, string exit);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Sent signal {Signal} to node process group {Pgid}")]
+    public static partial void SignalSent(this ILogger logger, string signal, int pgid);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Signal {Signal} not sent: node pid {Pid} has already exited")]
+    public static partial void SignalAfterExit(this ILogger logger, string signal, int pid);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Processes of node group {Pgid} outlived the node; killed them (SIGKILL)")]
+    public static partial void LeftoversKilled(this ILogger logger, int pgid);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Processes of node group {Pgid} are still there {Seconds} s after SIGKILL")]
+    public static partial void LeftoversSurvived(this ILogger logger, int pgid, double seconds);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Cannot record the node in {Path}: {Reason}; an orphaned node could not be found after a crash")]
+    public static partial void RecordNotWritten(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Cannot remove the node record {Path}: {Reason}")]
+    public static partial void RecordNotRemoved(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Warning, Message = "A node left by a previous wemixvisor still runs (pid {Pid}); stopping its process group before starting a new one")]
+    public static partial void OrphanFound(this ILogger logger, int pid);
+
+    [LoggerMessage(EventId = 3021, Level = LogLevel.Warning, Message = "Orphaned node pid {Pid} did not stop within {Seconds} s of SIGTERM; sending SIGKILL to its group")]
+    public static partial void OrphanKilled(this ILogger logger, int pid, double seconds);
+
+    [LoggerMessage(EventId = 3022, Level = LogLevel.Information, Message = "Orphaned node pid {Pid} stopped")]
+    public static partial void OrphanStopped(this ILogger logger, int pid);
+
+    [LoggerMessage(EventId = 3023, Level = LogLevel.Error, Message = "Orphaned node pid {Pid} is still alive {Seconds} s after SIGKILL")]
+    public static partial void OrphanSurvived(this ILogger logger, int pid, double seconds);
+
+    [LoggerMessage(EventId = 3024, Level = LogLevel.Debug, Message = "The node record names pid {Pid}, which is gone or is now another process; nothing to stop")]
+    public static partial void RecordStale(this ILogger logger, int pid);
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+using Wemixvisor.Core.Ports;
+
+namespace Wemixvisor.Platform.Processes;
+
+/// <summary>
+/// At start-up, stops a node that a killed wemixvisor left running, so that two nodes never share one
+/// data dir. The record's pid must still be the same process (same start time): a pid reused by an
+/// unrelated process is never touched.
+/// </summary>
+internal sealed class OrphanNodeReaper(NodeRecordStore records, TimeSpan shutdownGrace, ILogger<OrphanNodeReaper> logger)
+{
+    /// <summary>How long a SIGKILLed group may take to disappear before it is reported as surviving.</summary>
+    public static readonly TimeSpan KillTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Stops the orphan, if any, and removes the record. False only when an orphan survived SIGKILL.</summary>
+    public async Task<bool> ReapAsync(CancellationToken cancellationToken = default)
+    {
+        if (records.Load() is not { } record)
+        {
+            return true;
+        }
+        if (!IsAlive(record))
+        {
+            logger.RecordStale(record.Pid);
+            records.Remove(record.Pid);
+            return true;
+        }
+        logger.OrphanFound(record.Pid);
+        // setsid made the node the leader of group = its pid; a node that left its group is signalled alone.
+        var target = ProcStat.Read(record.Pid) is { } stat && stat.ProcessGroup == record.Pid ? -record.Pid : record.Pid;
+        Send(target, NodeSignal.Terminate);
+        if (!await ProcessGroup.WaitUntilAsync(() => !IsAlive(record), shutdownGrace, cancellationToken).ConfigureAwait(false))
+        {
+            logger.OrphanKilled(record.Pid, shutdownGrace.TotalSeconds);
+        }
+        // Also after a clean exit of the leader: nothing of its group may survive.
+        bool Remains() => target < 0 ? ProcessGroup.HasLiveMembers(record.Pid) : IsAlive(record);
+        if (Remains())
+        {
+            Send(target, NodeSignal.Kill);
+        }
+        if (!await ProcessGroup.WaitUntilAsync(() => !Remains(), KillTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            logger.OrphanSurvived(record.Pid, KillTimeout.TotalSeconds);
+            return false;
+        }
+        logger.OrphanStopped(record.Pid);
+        records.Remove(record.Pid);
+        return true;
+    }
+
+    /// <summary>True while the recorded process itself runs (a zombie has ended).</summary>
+    private static bool IsAlive(NodeRecord record) =>
+        ProcStat.Read(record.Pid) is { } stat && stat.StartTime == record.StartTime && !stat.IsZombie;
+
+    private static void Send(int target, NodeSignal signal) => Interop.Libc.Kill(target, (int)signal);
+}

@@ -1,0 +1,89 @@
+using System.Reactive;
+using System.Reactive.Linq;
+using Microsoft.Extensions.Logging;
+using Wemixvisor.Core.Layout;
+using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Upgrades;
+using Wemixvisor.Platform.Files;
+using Wemixvisor.Platform.Interop;
+
+namespace Wemixvisor.Platform.Switching;
+
+/// <summary>
+/// Makes an upgrade the running version, in an order that a kill at any point can resume:
+/// journal, applied marker <c>upgrades/&lt;dir&gt;/upgrade-info.json</c>, a relative temp link renamed over
+/// <c>current</c>, fsync of the directory, journal cleared. Every step can be repeated safely.
+/// </summary>
+internal sealed class AtomicUpgradeSwitcher(HomeLayout layout, UpgradeJournal journal, ILogger<AtomicUpgradeSwitcher> logger) : IUpgradeSwitcher
+{
+    public const string TempLinkPrefix = "current.tmp-";
+
+    /// <summary>Cold: each subscription runs the switch on the thread pool, then emits once.</summary>
+    public IObservable<Unit> Switch(UpgradeInfo upgrade) =>
+        Observable.FromAsync(cancellationToken => Task.Run(() => SwitchNow(upgrade), cancellationToken));
+
+    public void SwitchNow(UpgradeInfo upgrade)
+    {
+        var directory = layout.UpgradeDir(upgrade.Name);
+        var binary = layout.UpgradeBinary(upgrade.Name);
+        if (FileStatus.Get(binary) is not { IsRegularFile: true })
+        {
+            throw new UpgradeSwitchException(
+                $"cannot switch to upgrade {upgrade.Name}: {binary} is missing or not a regular file; current still points to {CurrentTarget()}");
+        }
+        try
+        {
+            journal.Begin(upgrade);
+            logger.SwitchBegun(upgrade.Name.Value, upgrade.Height);
+
+            var marker = layout.UpgradeMarker(upgrade.Name);
+            AtomicFile.Write(marker, UpgradeInfoJson.ToBytes(upgrade));
+            logger.MarkerWritten(marker);
+
+            var previous = CurrentTarget();
+            var target = layout.RelativeTarget(upgrade.Name);
+            ReplaceCurrent(target);
+            logger.LinkSwitched(target, previous);
+
+            journal.Clear();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UpgradeSwitchException(
+                $"cannot switch to upgrade {upgrade.Name} ({directory}): {e.Message}; current points to {CurrentTarget()}", e);
+        }
+    }
+
+    /// <summary>Points <c>current</c> at <paramref name="relativeTarget"/> with one rename(2), so it is never missing nor half made.</summary>
+    private void ReplaceCurrent(string relativeTarget)
+    {
+        var temp = Path.Combine(layout.Root, TempLinkPrefix + Environment.ProcessId);
+        File.Delete(temp);
+        File.CreateSymbolicLink(temp, relativeTarget);
+        try
+        {
+            Libc.RenameOrThrow(temp, layout.Current);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+        Libc.FsyncDirectory(layout.Root);
+    }
+
+    private string CurrentTarget()
+    {
+        try
+        {
+            return new FileInfo(layout.Current).LinkTarget ?? "(not a link)";
+        }
+        catch (IOException)
+        {
+            return "(missing)";
+        }
+    }
+}
+
+/// <summary>The switch could not be made; the message names the upgrade, the path and where <c>current</c> points.</summary>
+internal sealed class UpgradeSwitchException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,100 @@
+using System.Reactive.Concurrency;
+using Wemixvisor.Core.Configuration;
+using Wemixvisor.Core.Layout;
+using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Upgrades;
+using Wemixvisor.Platform.Backup;
+using Wemixvisor.Platform.Interop;
+
+namespace Wemixvisor.Platform.Upgrades;
+
+/// <summary>
+/// Everything an upgrade needs, checked while the node still runs: the new binary (present, a regular
+/// executable file, really inside <c>upgrades/</c>), the hook scripts, and room for the backup.
+/// A failed check is repeated on every poll, so the data size is measured at most once a minute.
+/// </summary>
+internal sealed class LinuxUpgradePreflight : IUpgradePreflight
+{
+    public static readonly TimeSpan DataSizeReuse = TimeSpan.FromMinutes(1);
+
+    private readonly WemixvisorOptions _options;
+    private readonly HomeLayout _layout;
+    private readonly BackupEngine _backups;
+    private readonly IScheduler _scheduler;
+    private readonly Lock _gate = new();
+    private (DateTimeOffset At, long Bytes)? _dataSize;
+
+    public LinuxUpgradePreflight(WemixvisorOptions options, HomeLayout layout, BackupEngine backups, IScheduler scheduler)
+    {
+        _options = options;
+        _layout = layout;
+        _backups = backups;
+        _scheduler = scheduler;
+    }
+
+    public string? Check(UpgradeInfo upgrade)
+    {
+        try
+        {
+            return BinaryProblem(upgrade.Name) ?? CustomScriptProblem() ?? UpgradeScriptProblem(upgrade.Name) ?? BackupProblem();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BackupException)
+        {
+            return $"the preflight of upgrade {upgrade.Name} could not complete: {e.Message}";
+        }
+    }
+
+    private string? BinaryProblem(UpgradeName name)
+    {
+        var binary = _layout.UpgradeBinary(name);
+        var install = $"install the new binary there, for example with: wemixvisor add-upgrade {name} <path-to-binary>";
+        if (Libc.KindOf(binary, followLinks: true) != FileKind.Missing
+            && Libc.ResolveRealPath(binary) is { } real
+            && !PathContainment.IsSameOrInside(real, PathContainment.RealPathOf(_layout.UpgradesDir)))
+        {
+            return $"upgrade binary {binary} resolves to {real}, which is outside {_layout.UpgradesDir}; " +
+                   $"copy the binary into {binary} instead of linking to it (wemixvisor add-upgrade {name} <path-to-binary> does that)";
+        }
+        return ExecutableCheck.Problem(binary, "upgrade binary", install);
+    }
+
+    private string? CustomScriptProblem() =>
+        _options.CustomPreUpgrade is { } script
+            ? ExecutableCheck.Problem(script, "custom pre-upgrade script (WEMIXVISOR_CUSTOM_PREUPGRADE)", "create it or change WEMIXVISOR_CUSTOM_PREUPGRADE")
+            : null;
+
+    private string? UpgradeScriptProblem(UpgradeName name)
+    {
+        var script = _layout.UpgradeHookScript(name);
+        return Libc.KindOf(script, followLinks: false) == FileKind.Missing
+            ? null
+            : ExecutableCheck.Problem(script, "pre-upgrade script", "make it an executable file or remove it");
+    }
+
+    private string? BackupProblem()
+    {
+        if (_options.UnsafeSkipBackup)
+        {
+            return null;
+        }
+        return _backups.LocationProblem() ?? _backups.CheckSpace(DataBytes()).Problem;
+    }
+
+    private long DataBytes()
+    {
+        var now = _scheduler.Now;
+        lock (_gate)
+        {
+            if (_dataSize is { } known && now - known.At < DataSizeReuse)
+            {
+                return known.Bytes;
+            }
+        }
+        var bytes = _backups.MeasureData();
+        lock (_gate)
+        {
+            _dataSize = (now, bytes);
+        }
+        return bytes;
+    }
+}
