@@ -1,5 +1,3 @@
-using Cocona;
+using Wemixvisor;
 
-var builder = CoconaApp.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+return await WemixvisorApp.RunAsync(args);

@@ -1,0 +1,30 @@
+using System.Reflection;
+using Cocona;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Wemixvisor.Cli;
+
+/// <summary>The command classes by command name, and a check that a command's constructor can be satisfied.</summary>
+public sealed class CommandCatalog(IReadOnlyList<Type> commandTypes)
+{
+    public IReadOnlyDictionary<string, Type> ByName { get; } =
+        commandTypes
+            .SelectMany(type => type.GetMethods().Select(method => (Type: type, method.GetCustomAttribute<CommandAttribute>()?.Name)))
+            .Where(entry => entry.Name is not null)
+            .ToDictionary(entry => entry.Name!, entry => entry.Type, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Constructor dependencies of <paramref name="commandType"/> that are not registered. Cocona hangs instead
+    /// of failing when it cannot construct a command, so this is checked before the command is dispatched.
+    /// </summary>
+    public static IReadOnlyList<Type> MissingServices(Type commandType, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(commandType);
+        var isService = services.GetRequiredService<IServiceProviderIsService>();
+        return commandType.GetConstructors()
+            .SelectMany(constructor => constructor.GetParameters())
+            .Where(parameter => !parameter.HasDefaultValue && !isService.IsService(parameter.ParameterType))
+            .Select(parameter => parameter.ParameterType)
+            .ToList();
+    }
+}

@@ -1,0 +1,48 @@
+using NLog;
+using Wemixvisor.Core.Configuration;
+using Wemixvisor.Core.Layout;
+
+namespace Wemixvisor.Logging;
+
+/// <summary>
+/// Applies the logging settings to the shipped <c>nlog.config</c> through its variables: the lowest level
+/// (<c>Off</c> when logs are disabled), the console format and the directory of the JSON-lines log file.
+/// </summary>
+public static class LoggingSetup
+{
+    public const string MinLevelVariable = "minLevel";
+    public const string ConsoleFormatVariable = "consoleFormat";
+    public const string LogDirectoryVariable = "logDir";
+
+    public static void Apply(WemixvisorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Apply(
+            options.DisableLogs ? LogLevel.Off : ToNLog(options.LogLevel),
+            options.LogFormat == LogFormat.Json ? "json" : "text",
+            HomeLayout.From(options).LogsDir);
+    }
+
+    public static void Apply(LogLevel minLevel, string consoleFormat, string logDirectory)
+    {
+        var configuration = LogManager.Configuration;
+        if (configuration is null)
+        {
+            return; // No nlog.config next to the executable: nothing to adjust.
+        }
+        configuration.Variables[MinLevelVariable] = minLevel.Name;
+        configuration.Variables[ConsoleFormatVariable] = consoleFormat;
+        configuration.Variables[LogDirectoryVariable] = logDirectory;
+        LogManager.ReconfigExistingLoggers();
+    }
+
+    public static LogLevel ToNLog(LogLevelSetting level) => level switch
+    {
+        LogLevelSetting.Trace => LogLevel.Trace,
+        LogLevelSetting.Debug => LogLevel.Debug,
+        LogLevelSetting.Info => LogLevel.Info,
+        LogLevelSetting.Warn => LogLevel.Warn,
+        LogLevelSetting.Error => LogLevel.Error,
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
+    };
+}

@@ -1,0 +1,66 @@
+using Cocona;
+using Cocona.Application;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NLog.Extensions.Logging;
+using Wemixvisor.Cli;
+using Wemixvisor.Commands;
+using Wemixvisor.Core;
+
+namespace Wemixvisor;
+
+/// <summary>The composition root: builds the Cocona application, runs one command and returns its exit code.</summary>
+public static class WemixvisorApp
+{
+    /// <summary>Every command class; a new command is one more entry here.</summary>
+    public static IReadOnlyList<Type> CommandTypes { get; } =
+    [
+        typeof(InitCommand),
+        typeof(RunCommand),
+        typeof(ConfigCommand),
+        typeof(VersionCommand),
+    ];
+
+    /// <param name="configureServices">Registrations applied last, so they replace the defaults (tests use it for fakes).</param>
+    public static async Task<int> RunAsync(string[] args, Action<IServiceCollection>? configureServices = null)
+    {
+        var (commandLine, nodeArguments) = RunArguments.Split(args);
+        var builder = CoconaApp.CreateBuilder(commandLine, options =>
+        {
+            options.TreatPublicMethodsAsCommands = false;
+            options.EnableShellCompletionSupport = false;
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace); // NLog's rules decide.
+        builder.Logging.AddNLog();
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
+        builder.Services.AddSingleton(nodeArguments);
+        builder.Services.AddSingleton<IProcessEnvironment, ProcessEnvironment>();
+        builder.Services.AddSingleton<OptionsResolver>();
+        builder.Services.AddSingleton<CommandGate>();
+        configureServices?.Invoke(builder.Services);
+
+        using var app = builder.Build();
+        var gate = app.Services.GetRequiredService<CommandGate>();
+        app.UseFilter(gate.InvokeAsync);
+        foreach (var type in CommandTypes)
+        {
+            app.AddCommands(type);
+        }
+
+        var catalog = new CommandCatalog(CommandTypes);
+        if (commandLine.Length > 0 && catalog.ByName.TryGetValue(commandLine[0], out var commandType)
+            && CommandCatalog.MissingServices(commandType, app.Services) is { Count: > 0 } missing)
+        {
+            var console = app.Services.GetRequiredService<ICoconaConsoleProvider>();
+            await console.Error.WriteLineAsync(
+                $"{CliErrors.Prefix}internal error: the '{commandLine[0]}' command cannot start: {string.Join(", ", missing.Select(t => t.Name))} is not registered");
+            return ExitCodes.InternalError;
+        }
+
+        Environment.ExitCode = 0;
+        await app.RunAsync();
+        return gate.FinalExitCode(Environment.ExitCode, commandLine, catalog.ByName.Keys.ToHashSet());
+    }
+}
