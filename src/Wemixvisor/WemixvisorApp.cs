@@ -7,6 +7,7 @@ using NLog.Extensions.Logging;
 using Wemixvisor.Cli;
 using Wemixvisor.Commands;
 using Wemixvisor.Core;
+using Wemixvisor.Hosting;
 
 namespace Wemixvisor;
 
@@ -20,6 +21,7 @@ public static class WemixvisorApp
         typeof(RunCommand),
         typeof(ConfigCommand),
         typeof(VersionCommand),
+        typeof(DemoCommand),
     ];
 
     /// <param name="configureServices">Registrations applied last, so they replace the defaults (tests use it for fakes).</param>
@@ -39,6 +41,8 @@ public static class WemixvisorApp
         builder.Services.AddSingleton<IProcessEnvironment, ProcessEnvironment>();
         builder.Services.AddSingleton<OptionsResolver>();
         builder.Services.AddSingleton<CommandGate>();
+        builder.Services.AddSingleton<SupervisorHost>();
+        builder.Services.AddSingleton<ISupervisorHost>(services => services.GetRequiredService<SupervisorHost>());
         configureServices?.Invoke(builder.Services);
 
         using var app = builder.Build();
