@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Cocona.Application;
 using Microsoft.Extensions.DependencyInjection;
 using Wemixvisor.Cli;
@@ -33,6 +34,7 @@ public sealed class CliHarness
         {
             services.AddSingleton<ICoconaConsoleProvider>(new CapturingConsole(output, error));
             services.AddSingleton<IProcessEnvironment>(new FakeEnvironment(Environment, WorkingDirectory));
+            services.RemoveAll<ISupervisorHost>();
             if (Supervisor is not null)
             {
                 services.AddSingleton<ISupervisorHost>(Supervisor);
