@@ -54,7 +54,7 @@ public sealed class Supervisor(SupervisorPorts ports, SupervisorPolicy policy, S
                             observer.OnCompleted();
                             return;
                         }
-                        Run(interpreter.Execute(command));
+                        Start(interpreter.Execute(command));
                     }
                 }, observer.OnError);
 
@@ -63,7 +63,7 @@ public sealed class Supervisor(SupervisorPorts ports, SupervisorPolicy policy, S
             return new CompositeDisposable(steps, effects, feedback);
 
             // Effects that finished leave the set, so a long run does not accumulate them.
-            void Run(IObservable<SupervisorEvent> effect)
+            void Start(IObservable<SupervisorEvent> effect)
             {
                 var subscription = new SingleAssignmentDisposable();
                 effects.Add(subscription);
