@@ -1,5 +1,6 @@
 using Cocona;
 using Cocona.Application;
+using Cocona.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,6 +8,7 @@ using NLog.Extensions.Logging;
 using Wemixvisor.Cli;
 using Wemixvisor.Commands;
 using Wemixvisor.Core;
+using Wemixvisor.Hosting;
 
 namespace Wemixvisor;
 
@@ -20,17 +22,14 @@ public static class WemixvisorApp
         typeof(RunCommand),
         typeof(ConfigCommand),
         typeof(VersionCommand),
+        typeof(DemoCommand),
     ];
 
     /// <param name="configureServices">Registrations applied last, so they replace the defaults (tests use it for fakes).</param>
     public static async Task<int> RunAsync(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var (commandLine, nodeArguments) = RunArguments.Split(args);
-        var builder = CoconaApp.CreateBuilder(commandLine, options =>
-        {
-            options.TreatPublicMethodsAsCommands = false;
-            options.EnableShellCompletionSupport = false;
-        });
+        var builder = CreateBuilder(commandLine);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace); // NLog's rules decide.
         builder.Logging.AddNLog();
@@ -39,6 +38,9 @@ public static class WemixvisorApp
         builder.Services.AddSingleton<IProcessEnvironment, ProcessEnvironment>();
         builder.Services.AddSingleton<OptionsResolver>();
         builder.Services.AddSingleton<CommandGate>();
+        builder.Services.AddSingleton<ICoconaApplicationMetadataProvider, WemixvisorMetadata>();
+        builder.Services.AddSingleton<SupervisorHost>();
+        builder.Services.AddSingleton<ISupervisorHost>(services => services.GetRequiredService<SupervisorHost>());
         configureServices?.Invoke(builder.Services);
 
         using var app = builder.Build();
@@ -62,5 +64,30 @@ public static class WemixvisorApp
         Environment.ExitCode = 0;
         await app.RunAsync();
         return gate.FinalExitCode(Environment.ExitCode, commandLine, catalog.ByName.Keys.ToHashSet());
+    }
+
+    /// <summary>
+    /// Creates the Cocona builder without the generic host's watch on <c>appsettings.json</c>: it is a recursive
+    /// inotify watch of the working directory, which for a service started in <c>/</c> is the whole file system
+    /// (tens of thousands of watches and a slow start). wemixvisor reads no appsettings file.
+    /// </summary>
+    private static CoconaAppBuilder CreateBuilder(string[] commandLine)
+    {
+        const string ReloadSwitch = "DOTNET_hostBuilder__reloadConfigOnChange";
+        var previous = Environment.GetEnvironmentVariable(ReloadSwitch);
+        Environment.SetEnvironmentVariable(ReloadSwitch, "false");
+        try
+        {
+            return CoconaApp.CreateBuilder(commandLine, options =>
+            {
+                options.TreatPublicMethodsAsCommands = false;
+                options.EnableShellCompletionSupport = false;
+            });
+        }
+        finally
+        {
+            // The node inherits wemixvisor's environment: leave it as it was.
+            Environment.SetEnvironmentVariable(ReloadSwitch, previous);
+        }
     }
 }

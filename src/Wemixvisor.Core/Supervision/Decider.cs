@@ -21,7 +21,7 @@ public sealed class Decider(SupervisorPolicy policy)
         (_, UpgradeInfoStillIncomplete) => Decision.Ignore(state, "the trigger file is still incomplete"),
         (_, UpgradeInfoObserved { File: not TriggerFile.Valid }) => Decision.Ignore(state, "the trigger file is not a valid upgrade plan"),
 
-        (Booting p, _) => OnBooting(state, e),
+        (Booting, _) => OnBooting(state, e),
         (Running p, _) => OnRunning(state, p, e),
         (CheckingAfterExit p, _) => OnCheckingAfterExit(state, p, e),
         (BackingOff p, _) => OnBackingOff(state, p, e),

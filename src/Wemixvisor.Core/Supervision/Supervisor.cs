@@ -34,7 +34,6 @@ public sealed class Supervisor(SupervisorPorts ports, SupervisorPolicy policy, S
             var exited = false;
 
             var steps = Observable.Merge(external, feedback)
-                .StartWith(new Started())
                 .ObserveOn(schedulers.Loop)
                 .Subscribe(e =>
                 {
@@ -55,14 +54,16 @@ public sealed class Supervisor(SupervisorPorts ports, SupervisorPolicy policy, S
                             observer.OnCompleted();
                             return;
                         }
-                        Run(interpreter.Execute(command));
+                        Start(interpreter.Execute(command));
                     }
                 }, observer.OnError);
 
+            // Only now, with the feedback subscribed, may a decision's commands report back.
+            feedback.OnNext(new Started());
             return new CompositeDisposable(steps, effects, feedback);
 
             // Effects that finished leave the set, so a long run does not accumulate them.
-            void Run(IObservable<SupervisorEvent> effect)
+            void Start(IObservable<SupervisorEvent> effect)
             {
                 var subscription = new SingleAssignmentDisposable();
                 effects.Add(subscription);

@@ -7,9 +7,12 @@ namespace Wemixvisor.Cli;
 /// <summary>The command classes by command name, and a check that a command's constructor can be satisfied.</summary>
 public sealed class CommandCatalog(IReadOnlyList<Type> commandTypes)
 {
+    /// <summary>Command names (including sub-command groups declared with <see cref="HasSubCommandsAttribute"/>) and the class that serves each.</summary>
     public IReadOnlyDictionary<string, Type> ByName { get; } =
         commandTypes
-            .SelectMany(type => type.GetMethods().Select(method => (Type: type, method.GetCustomAttribute<CommandAttribute>()?.Name)))
+            .SelectMany(type => type.GetMethods()
+                .Select(method => (Name: method.GetCustomAttribute<CommandAttribute>()?.Name, Type: type))
+                .Concat(type.GetCustomAttributes<HasSubCommandsAttribute>().Select(group => (Name: group.CommandName, group.Type))))
             .Where(entry => entry.Name is not null)
             .ToDictionary(entry => entry.Name!, entry => entry.Type, StringComparer.Ordinal);
 

@@ -6,6 +6,7 @@ using Wemixvisor.Cli;
 using Wemixvisor.Core;
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Installation;
+using Wemixvisor.Logging;
 
 namespace Wemixvisor.Commands;
 
@@ -23,7 +24,12 @@ public sealed class InitCommand(OptionsResolver resolver, IProcessEnvironment en
         var source = Path.GetFullPath(binary, environment.WorkingDirectory);
         try
         {
+            if (BinaryInstaller.CheckSource(source) is { } problem)
+            {
+                throw new InstallRefusedException(problem);
+            }
             Directory.CreateDirectory(layout.UpgradesDir);
+            LoggingSetup.Apply(options); // The log file can go into the new layout now.
             var outcome = BinaryInstaller.Install(source, layout.GenesisBinary, force);
             CliLog.GenesisBinary(logger, layout.GenesisBinary, outcome.ToString(), source);
             console.Output.WriteLine(outcome switch

@@ -33,12 +33,12 @@ public static class BinaryInstaller
     private const int BufferSize = 1 << 20;
 
     /// <summary>Null when <paramref name="source"/> can be installed, else why not (naming the path and the fix).</summary>
-    public static string? CheckSource(string source) => FileFacts.KindOf(source) switch
+    public static string? CheckSource(string source) => Libc.KindOf(source, followLinks: true) switch
     {
-        FileFacts.Kind.Missing => $"{source} does not exist",
-        FileFacts.Kind.Directory => $"{source} is a directory, not a binary",
-        FileFacts.Kind.Other => $"{source} is not a regular file (a device, pipe or socket cannot be installed)",
-        _ when !FileFacts.IsExecutable(source) => $"{source} is not executable; make it so with: chmod +x {source}",
+        FileKind.Missing => $"{source} does not exist",
+        FileKind.Directory => $"{source} is a directory, not a binary",
+        FileKind.Other => $"{source} is not a regular file (a device, pipe or socket cannot be installed)",
+        _ when !Libc.IsExecutable(source) => $"{source} is not executable; make it so with: chmod +x {source}",
         _ => null,
     };
 
@@ -52,20 +52,20 @@ public static class BinaryInstaller
         var directory = Path.GetDirectoryName(destination) ?? throw new ArgumentException("the destination needs a directory", nameof(destination));
         Directory.CreateDirectory(directory);
 
-        var existing = FileFacts.KindOf(destination);
-        if (existing == FileFacts.Kind.Regular && SameContent(source, destination))
+        var existing = Libc.KindOf(destination, followLinks: true);
+        if (existing == FileKind.Regular && SameContent(source, destination))
         {
-            if (!FileFacts.IsExecutable(destination))
+            if (!Libc.IsExecutable(destination))
             {
                 File.SetUnixFileMode(destination, Executable);
             }
             return InstallOutcome.AlreadyInstalled;
         }
-        if (existing != FileFacts.Kind.Missing && existing != FileFacts.Kind.Regular)
+        if (existing != FileKind.Missing && existing != FileKind.Regular)
         {
             throw new InstallRefusedException($"{destination} exists and is not a regular file; remove it first");
         }
-        if (existing == FileFacts.Kind.Regular && !force)
+        if (existing == FileKind.Regular && !force)
         {
             throw new InstallRefusedException($"{destination} already holds a different binary; pass --force to replace it");
         }
@@ -83,7 +83,7 @@ public static class BinaryInstaller
             throw;
         }
         Libc.FsyncDirectory(directory);
-        return existing == FileFacts.Kind.Missing ? InstallOutcome.Installed : InstallOutcome.Replaced;
+        return existing == FileKind.Missing ? InstallOutcome.Installed : InstallOutcome.Replaced;
     }
 
     private static void CopyDurably(string source, string temp)

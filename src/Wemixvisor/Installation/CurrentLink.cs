@@ -1,5 +1,5 @@
 using Wemixvisor.Core.Layout;
-using Wemixvisor.Platform.Interop;
+using Wemixvisor.Platform.Switching;
 
 namespace Wemixvisor.Installation;
 
@@ -31,18 +31,7 @@ public static class CurrentLink
         {
             throw new InstallRefusedException($"{layout.Current} exists and is not a symlink; move it away so that it can point to genesis");
         }
-        var temp = Path.Combine(layout.Root, $".current.{Guid.NewGuid():N}.tmp");
-        File.CreateSymbolicLink(temp, HomeLayout.GenesisRelativeTarget);
-        try
-        {
-            Libc.RenameOrThrow(temp, layout.Current);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-        Libc.FsyncDirectory(layout.Root);
+        CurrentLinkWriter.PointTo(layout, HomeLayout.GenesisRelativeTarget);
         return (LinkOutcome.Created, HomeLayout.GenesisRelativeTarget);
     }
 }

@@ -17,8 +17,6 @@ internal static partial class Libc
 {
     private const int AT_SYMLINK_NOFOLLOW = 0x100;
     private const uint STATX_TYPE = 0x1;
-    private const int StatxBufferSize = 256;
-    private const int StatxModeOffset = 28;
     private const int S_IFMT = 0xF000;
     private const int S_IFREG = 0x8000;
     private const int S_IFDIR = 0x4000;
@@ -26,9 +24,6 @@ internal static partial class Libc
     private const int X_OK = 1;
     private const int ENOENT = 2;
     private const int ENOTDIR = 20;
-
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static unsafe partial int Statx(int dirFd, string path, int flags, uint mask, byte* buffer);
 
     [LibraryImport("libc", EntryPoint = "access", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Access(string path, int mode);
@@ -46,10 +41,9 @@ internal static partial class Libc
     /// The kind of <paramref name="path"/>: with <paramref name="followLinks"/> false a symlink is reported
     /// as <see cref="FileKind.SymbolicLink"/> (lstat), else as what it points to (stat).
     /// </summary>
-    public static unsafe FileKind KindOf(string path, bool followLinks)
+    public static FileKind KindOf(string path, bool followLinks)
     {
-        var buffer = stackalloc byte[StatxBufferSize];
-        if (Statx(AT_FDCWD, path, followLinks ? 0 : AT_SYMLINK_NOFOLLOW, STATX_TYPE, buffer) != 0)
+        if (Statx(AT_FDCWD, path, followLinks ? 0 : AT_SYMLINK_NOFOLLOW, STATX_TYPE, out var buffer) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             if (errno is ENOENT or ENOTDIR)
@@ -58,8 +52,7 @@ internal static partial class Libc
             }
             throw new IOException($"cannot stat {path}: {Marshal.GetPInvokeErrorMessage(errno)}");
         }
-        var mode = *(ushort*)(buffer + StatxModeOffset);
-        return (mode & S_IFMT) switch
+        return (buffer.Mode & S_IFMT) switch
         {
             S_IFREG => FileKind.Regular,
             S_IFDIR => FileKind.Directory,

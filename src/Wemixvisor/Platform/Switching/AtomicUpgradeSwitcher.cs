@@ -16,7 +16,6 @@ namespace Wemixvisor.Platform.Switching;
 /// </summary>
 internal sealed class AtomicUpgradeSwitcher(HomeLayout layout, UpgradeJournal journal, ILogger<AtomicUpgradeSwitcher> logger) : IUpgradeSwitcher
 {
-    public const string TempLinkPrefix = "current.tmp-";
 
     /// <summary>Cold: each subscription runs the switch on the thread pool, then emits once.</summary>
     public IObservable<Unit> Switch(UpgradeInfo upgrade) =>
@@ -42,7 +41,7 @@ internal sealed class AtomicUpgradeSwitcher(HomeLayout layout, UpgradeJournal jo
 
             var previous = CurrentTarget();
             var target = layout.RelativeTarget(upgrade.Name);
-            ReplaceCurrent(target);
+            CurrentLinkWriter.PointTo(layout, target);
             logger.LinkSwitched(target, previous);
 
             journal.Clear();
@@ -52,24 +51,6 @@ internal sealed class AtomicUpgradeSwitcher(HomeLayout layout, UpgradeJournal jo
             throw new UpgradeSwitchException(
                 $"cannot switch to upgrade {upgrade.Name} ({directory}): {e.Message}; current points to {CurrentTarget()}", e);
         }
-    }
-
-    /// <summary>Points <c>current</c> at <paramref name="relativeTarget"/> with one rename(2), so it is never missing nor half made.</summary>
-    private void ReplaceCurrent(string relativeTarget)
-    {
-        var temp = Path.Combine(layout.Root, TempLinkPrefix + Environment.ProcessId);
-        File.Delete(temp);
-        File.CreateSymbolicLink(temp, relativeTarget);
-        try
-        {
-            Libc.RenameOrThrow(temp, layout.Current);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-        Libc.FsyncDirectory(layout.Root);
     }
 
     private string CurrentTarget()

@@ -38,7 +38,7 @@ internal sealed class StartupRecovery(HomeLayout layout, UpgradeJournal journal,
         {
             return;
         }
-        var strays = Directory.EnumerateFileSystemEntries(layout.Root, AtomicUpgradeSwitcher.TempLinkPrefix + "*")
+        var strays = Directory.EnumerateFileSystemEntries(layout.Root, CurrentLinkWriter.TempLinkPrefix + "*")
             .Concat(Directory.EnumerateFileSystemEntries(layout.Root, ".*.tmp-*"));
         if (Directory.Exists(layout.UpgradesDir))
         {

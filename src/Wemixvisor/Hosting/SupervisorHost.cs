@@ -1,0 +1,125 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using System.Reactive.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Wemixvisor.Core;
+using Wemixvisor.Core.Configuration;
+using Wemixvisor.Core.Layout;
+using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Sources;
+using Wemixvisor.Core.Supervision;
+using Wemixvisor.Core.Upgrades;
+using Wemixvisor.Platform.Backup;
+using Wemixvisor.Platform.Files;
+using Wemixvisor.Platform.Hooks;
+using Wemixvisor.Platform.Locking;
+using Wemixvisor.Platform.Processes;
+using Wemixvisor.Platform.Signals;
+using Wemixvisor.Platform.Switching;
+using Wemixvisor.Platform.Upgrades;
+
+namespace Wemixvisor.Hosting;
+
+/// <summary>
+/// The composition root of <c>run</c>: takes the instance lock, recovers what a killed wemixvisor left,
+/// stops an orphaned node, then runs the supervisor pipeline on the Linux adapters until it exits.
+/// </summary>
+public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
+{
+    private readonly ILogger<SupervisorHost> _log = loggers.CreateLogger<SupervisorHost>();
+
+    public Task<int> RunAsync(WemixvisorOptions options, IReadOnlyList<string> nodeArguments, CancellationToken cancellationToken) =>
+        RunAsync(options, nodeArguments, steps: null, cancellationToken);
+
+    /// <param name="steps">Receives every decided step (the demo prints them as a timeline).</param>
+    /// <param name="cancellationToken">Cancelling it is a stop request, handled like SIGTERM.</param>
+    public async Task<int> RunAsync(WemixvisorOptions options, IReadOnlyList<string> nodeArguments, IObserver<SupervisorStep>? steps, CancellationToken cancellationToken)
+    {
+        var layout = HomeLayout.From(options);
+        // First: from here on SIGTERM no longer ends wemixvisor before the node has stopped.
+        using var signals = new PosixSignalSource(loggers.CreateLogger<PosixSignalSource>());
+        InstanceLock instanceLock;
+        try
+        {
+            instanceLock = InstanceLock.Acquire(layout, loggers.CreateLogger<InstanceLock>());
+        }
+        catch (InstanceLockedException e)
+        {
+            _log.AlreadyRunning(e.Message);
+            return ExitCodes.AlreadyRunning;
+        }
+
+        using (instanceLock)
+        {
+            var journal = new UpgradeJournal(layout);
+            var switcher = new AtomicUpgradeSwitcher(layout, journal, loggers.CreateLogger<AtomicUpgradeSwitcher>());
+            try
+            {
+                new StartupRecovery(layout, journal, switcher, loggers.CreateLogger<StartupRecovery>()).Run();
+            }
+            catch (UpgradeSwitchException e)
+            {
+                _log.RecoveryFailed(e.Message);
+                return ExitCodes.UpgradeFailed;
+            }
+
+            var records = new NodeRecordStore(layout);
+            var reaper = new OrphanNodeReaper(records, options.ShutdownGrace, loggers.CreateLogger<OrphanNodeReaper>());
+            if (!await reaper.ReapAsync(cancellationToken))
+            {
+                _log.OrphanSurvived();
+                return ExitCodes.InternalError;
+            }
+
+            return await Supervise(options, layout, nodeArguments, signals, switcher, records, steps, cancellationToken);
+        }
+    }
+
+    private async Task<int> Supervise(
+        WemixvisorOptions options,
+        HomeLayout layout,
+        IReadOnlyList<string> nodeArguments,
+        PosixSignalSource signals,
+        AtomicUpgradeSwitcher switcher,
+        NodeRecordStore records,
+        IObserver<SupervisorStep>? observer,
+        CancellationToken cancellationToken)
+    {
+        var probe = new LinuxFileProbe();
+        var trigger = new TriggerReader(probe, layout.TriggerFile);
+        var applied = new TriggerReader(probe, layout.CurrentMarker).ReadApplied();
+        var backups = new BackupEngine(layout, new StatvfsFreeSpaceSource(), TaskPoolScheduler.Default, loggers.CreateLogger<BackupEngine>());
+        var hooks = new HookRunner(TimeProvider.System, loggers.CreateLogger<HookRunner>());
+        var ports = new SupervisorPorts(
+            new LinuxNodeLauncher(layout, nodeArguments, records, loggers.CreateLogger<LinuxNodeLauncher>()),
+            trigger,
+            new LinuxUpgradePreflight(options, layout, backups, TaskPoolScheduler.Default),
+            new LinuxUpgradeSteps(options, layout, backups, hooks, loggers.CreateLogger<LinuxUpgradeSteps>()),
+            switcher);
+
+        using var loop = new EventLoopScheduler(start => new Thread(start) { Name = "wemixvisor-supervisor", IsBackground = true });
+        var supervisor = new Supervisor(ports, SupervisorPolicy.From(options), new SupervisorSchedulers(loop, TaskPoolScheduler.Default), loggers.CreateLogger<Supervisor>());
+        var watcher = new UpgradeInfoWatcher(trigger, new InotifyFileChangeHints(loggers.CreateLogger<InotifyFileChangeHints>()), options.PollInterval, loop);
+        var stopRequests = Observable.Create<NodeSignal>(o => cancellationToken.Register(() => o.OnNext(NodeSignal.Terminate)));
+        var external = Observable.Merge(watcher.Events(), signals.Signals.Merge(stopRequests).Select(s => (SupervisorEvent)new SupervisorEvent.SignalReceived(s)));
+
+        var run = supervisor.Run(applied, external);
+        if (observer is not null)
+        {
+            run = run.Do(observer);
+        }
+        return await run.ExitCode().ToTask(CancellationToken.None);
+    }
+}
+
+internal static partial class SupervisorHostLog
+{
+    [LoggerMessage(3200, LogLevel.Error, "{Message}; this one starts nothing")]
+    public static partial void AlreadyRunning(this ILogger log, string message);
+
+    [LoggerMessage(3201, LogLevel.Error, "Cannot complete the upgrade switch a previous wemixvisor left unfinished: {Reason}")]
+    public static partial void RecoveryFailed(this ILogger log, string reason);
+
+    [LoggerMessage(3202, LogLevel.Error, "A node left running by a previous wemixvisor survived SIGKILL; refusing to start a second node on the same data")]
+    public static partial void OrphanSurvived(this ILogger log);
+}

@@ -1,0 +1,66 @@
+namespace Wemixvisor.Tests.Cli;
+
+[Collection(CliCollection.Name)]
+public sealed class UsageTests
+{
+    private readonly CliHarness _cli = new();
+
+    [Fact]
+    public async Task Help_ListsEveryCommandAndExitsZero()
+    {
+        var result = await _cli.RunAsync("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var command in new[] { "init", "run", "config", "version" })
+        {
+            Assert.Matches($@"(?m)^\s+{command}\s+\S", result.Stdout);
+        }
+    }
+
+    [Theory]
+    [InlineData("init")]
+    [InlineData("config")]
+    [InlineData("version")]
+    public async Task CommandHelp_DescribesTheCommandAndExitsZero(string command)
+    {
+        var result = await _cli.RunAsync(command, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Usage: wemixvisor {command}", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_ExitsTwo()
+    {
+        var result = await _cli.RunAsync("upgrade-now");
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task UnknownOption_ExitsTwo()
+    {
+        var result = await _cli.RunAsync("version", "--colour");
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task OptionWithoutValue_ExitsTwoNamingIt()
+    {
+        var result = await _cli.RunAsync("config", "--home");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--home needs a value", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnyCommand_LeavesTheProcessEnvironmentAsItWas()
+    {
+        // wemixvisor switches off the host's config-file watching while building; the node must not inherit that.
+        var result = await _cli.RunAsync("version");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Null(Environment.GetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange"));
+    }
+}
