@@ -341,10 +341,10 @@ fig_idle() {
   await_line "$root_home/marks" genesis 20 || die "the node was not started from / (see $root_home/log)"
   pids[root]=$(pgrep -P "$root_shell" -x wemixvisor) || die "no wemixvisor under the / shell"
   children+=("${pids[root]}")
-  "$floor" idle $((idle_seconds + 10)) &
+  "$floor" idle $((idle_seconds + 30)) &
   pids[floor]=$!
   children+=("${pids[floor]}")
-  nap 3   # past start-up and the first tier-1 compilations
+  nap 15   # past start-up: the polling path reaches 30 calls and is recompiled at tier 1 in the first ~10 s
   for name in "${!pids[@]}"; do
     ns[$name]=$(cpu_ns "${pids[$name]}") ticks[$name]=$(cpu_ticks "${pids[$name]}")
   done
