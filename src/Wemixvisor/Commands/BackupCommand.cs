@@ -109,6 +109,10 @@ public sealed class BackupCommand(OptionsResolver resolver, ICoconaConsoleProvid
         {
             throw CliErrors.InvalidUsage(e.Message);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CliErrors.InvalidUsage($"backup of {layout.DataDir} into {options.BackupDir} failed: {e.Message}");
+        }
     }
 
     [Command("restore", Description = "Replace $DAEMON_DATA_DIR with the data of backup <id> (see backup list). The copy is rebuilt next to the data directory and swapped in by rename; the replaced data is kept aside until the swap succeeded, then deleted. The node must be stopped: refused with exit 4 while a wemixvisor runs for this home.")]
@@ -134,6 +138,10 @@ public sealed class BackupCommand(OptionsResolver resolver, ICoconaConsoleProvid
         catch (BackupException e)
         {
             throw CliErrors.InvalidUsage(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CliErrors.InvalidUsage($"restore of backup \"{id}\" into {layout.DataDir} failed: {e.Message}");
         }
     }
 
