@@ -23,6 +23,10 @@ public static class WemixvisorApp
         typeof(ConfigCommand),
         typeof(VersionCommand),
         typeof(DemoCommand),
+        typeof(AddUpgradeCommand),
+        typeof(ShowUpgradeInfoCommand),
+        typeof(StatusCommand),
+        typeof(BackupCommandGroup),
     ];
 
     /// <param name="configureServices">Registrations applied last, so they replace the defaults (tests use it for fakes).</param>
@@ -63,7 +67,7 @@ public static class WemixvisorApp
 
         Environment.ExitCode = 0;
         await app.RunAsync();
-        return gate.FinalExitCode(Environment.ExitCode, commandLine, catalog.ByName.Keys.ToHashSet());
+        return gate.FinalExitCode(Environment.ExitCode, commandLine, catalog.ByName.Keys.ToHashSet(), catalog.GroupNames);
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ internal static partial class CliLog
     [LoggerMessage(EventId = 2011, Level = LogLevel.Debug, Message = "Link {Link} -> {Target}: {Outcome}")]
     public static partial void CurrentLink(ILogger logger, string link, string target, string outcome);
 
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Debug, Message = "Upgrade {Upgrade} binary {Destination}: {Outcome} (source {Source})")]
+    public static partial void UpgradeBinary(ILogger logger, string upgrade, string destination, string outcome, string source);
+
     [LoggerMessage(EventId = 2020, Level = LogLevel.Information, Message = "wemixvisor {Version} starts {DaemonName} in {Home} with {ArgumentCount} node arguments")]
     public static partial void RunStarting(ILogger logger, string version, string daemonName, string home, int argumentCount);
 

@@ -16,6 +16,22 @@ public sealed class CommandCatalog(IReadOnlyList<Type> commandTypes)
             .Where(entry => entry.Name is not null)
             .ToDictionary(entry => entry.Name!, entry => entry.Type, StringComparer.Ordinal);
 
+    /// <summary>The names of the sub-command groups (<c>backup</c>): a group's first argument is one of its commands.</summary>
+    public IReadOnlySet<string> GroupNames { get; } =
+        commandTypes
+            .SelectMany(type => type.GetCustomAttributes<HasSubCommandsAttribute>())
+            .Select(group => group.CommandName)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The name a user types for <paramref name="name"/> of <paramref name="commandType"/>: <c>backup list</c> for a sub-command, else the name.</summary>
+    public string QualifiedName(Type commandType, string name) =>
+        commandTypes
+            .SelectMany(type => type.GetCustomAttributes<HasSubCommandsAttribute>())
+            .FirstOrDefault(group => group.Type == commandType)?.CommandName is { } groupName
+            ? $"{groupName} {name}"
+            : name;
+
     /// <summary>
     /// Constructor dependencies of <paramref name="commandType"/> that are not registered. Cocona hangs instead
     /// of failing when it cannot construct a command, so this is checked before the command is dispatched.

@@ -18,22 +18,25 @@ public sealed class CommandGate(ICoconaConsoleProvider console, ILoggerFactory l
 
     public bool CommandReached { get; private set; }
 
+    private readonly CommandCatalog _catalog = new(WemixvisorApp.CommandTypes);
+
     public async ValueTask<int> InvokeAsync(CoconaCommandExecutingContext context, CommandExecutionDelegate next)
     {
         CommandReached = true;
+        var name = _catalog.QualifiedName(context.Command.CommandType, context.Command.Name);
         try
         {
             return await next(context);
         }
         catch (ParameterBinderException e)
         {
-            console.Error.WriteLine($"{CliErrors.Prefix}{Describe(e)}; see 'wemixvisor {context.Command.Name} --help'");
+            console.Error.WriteLine($"{CliErrors.Prefix}{Describe(e)}; see 'wemixvisor {name} --help'");
             return ExitCodes.InvalidConfiguration;
         }
         catch (Exception e) when (e is not (CommandExitedException or OperationCanceledException))
         {
-            CliLog.InternalError(_logger, context.Command.Name, e);
-            console.Error.WriteLine($"{CliErrors.Prefix}internal error in '{context.Command.Name}': {e.GetType().Name}: {e.Message}");
+            CliLog.InternalError(_logger, name, e);
+            console.Error.WriteLine($"{CliErrors.Prefix}internal error in '{name}': {e.GetType().Name}: {e.Message}");
             return ExitCodes.InternalError;
         }
     }
@@ -48,10 +51,10 @@ public sealed class CommandGate(ICoconaConsoleProvider console, ILoggerFactory l
 
     /// <summary>
     /// The exit code to report once Cocona finished. When no command method was reached, Cocona itself
-    /// ended the run: 129 after help (a success for us) or an unknown option, 1 for an unknown command —
-    /// usage errors, reported as 2.
+    /// ended the run: 129 after help (a success for us) or an unknown option, 1 for an unknown command or
+    /// an unknown sub-command of a group in <paramref name="groupNames"/> — usage errors, reported as 2.
     /// </summary>
-    public int FinalExitCode(int coconaExitCode, IReadOnlyList<string> commandLine, IReadOnlySet<string> commandNames)
+    public int FinalExitCode(int coconaExitCode, IReadOnlyList<string> commandLine, IReadOnlySet<string> commandNames, IReadOnlySet<string>? groupNames = null)
     {
         if (CommandReached || coconaExitCode == 0)
         {
@@ -63,6 +66,7 @@ public sealed class CommandGate(ICoconaConsoleProvider console, ILoggerFactory l
             return helpRequested ? ExitCodes.Success : ExitCodes.InvalidConfiguration;
         }
         var unknownCommand = commandLine.Count > 0 && !commandLine[0].StartsWith('-') && !commandNames.Contains(commandLine[0]);
+        unknownCommand |= commandLine.Count > 1 && groupNames?.Contains(commandLine[0]) == true && !commandLine[1].StartsWith('-');
         return unknownCommand ? ExitCodes.InvalidConfiguration : coconaExitCode;
     }
 }

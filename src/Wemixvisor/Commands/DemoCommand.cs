@@ -19,7 +19,7 @@ public sealed class DemoCommand(SupervisorHost supervisor, ICoconaConsoleProvide
     private const string NodeName = "demo-node";
     private static readonly TimeSpan NewVersionShowTime = TimeSpan.FromSeconds(2);
 
-    [Command("demo", Description = "Show a complete upgrade in about ten seconds: on a throwaway home (printed) it installs two sample node versions, runs the real supervisor through detection, graceful stop, backup, switch and restart, stops cleanly and prints the timeline. Needs bash.")]
+    [Command("demo", Description = "Show a complete upgrade in a few seconds: on a throwaway home (printed) it installs two sample node versions, runs the real supervisor through detection, graceful stop, backup, switch and restart, stops cleanly and prints the timeline. Needs bash.")]
     public async Task<int> Demo([Option("keep", Description = "leave the demo home in place for inspection")] bool keep = false)
     {
         var home = Directory.CreateTempSubdirectory("wemixvisor-demo-").FullName;

@@ -71,7 +71,8 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
                 return ExitCodes.InternalError;
             }
 
-            return await Supervise(options, layout, nodeArguments, signals, switcher, records, steps, cancellationToken);
+            using var runStatus = new RunStatusWriter(layout, loggers.CreateLogger<RunStatusWriter>());
+            return await Supervise(options, layout, nodeArguments, signals, switcher, records, RunStatusWriter.Combine(runStatus, steps), cancellationToken);
         }
     }
 

@@ -11,7 +11,7 @@ public sealed class UsageTests
         var result = await _cli.RunAsync("--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var command in new[] { "init", "run", "config", "version" })
+        foreach (var command in new[] { "init", "run", "config", "version", "add-upgrade", "show-upgrade-info", "status", "backup" })
         {
             Assert.Matches($@"(?m)^\s+{command}\s+\S", result.Stdout);
         }
@@ -21,12 +21,41 @@ public sealed class UsageTests
     [InlineData("init")]
     [InlineData("config")]
     [InlineData("version")]
+    [InlineData("add-upgrade")]
+    [InlineData("show-upgrade-info")]
+    [InlineData("status")]
     public async Task CommandHelp_DescribesTheCommandAndExitsZero(string command)
     {
         var result = await _cli.RunAsync(command, "--help");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"Usage: wemixvisor {command}", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("list", "--output <text|json>")]
+    [InlineData("create", "refused with exit 4 while a wemixvisor runs")]
+    [InlineData("restore", "id")]
+    [InlineData("prune", "--keep <count>")]
+    public async Task BackupSubCommandHelp_DescribesItAndExitsZero(string subCommand, string mentions)
+    {
+        var result = await _cli.RunAsync("backup", subCommand, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Usage: wemixvisor backup {subCommand}", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(mentions, result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BackupHelp_ListsItsSubCommands()
+    {
+        var result = await _cli.RunAsync("backup", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var command in new[] { "list", "create", "restore", "prune" })
+        {
+            Assert.Matches($@"(?m)^\s+{command}\s+\S", result.Stdout);
+        }
     }
 
     [Fact]
