@@ -30,7 +30,7 @@ wanted() { [ -z "$only" ] || [[ ",$only," == *",$1,"* ]]; }
 if $quick; then
   version_runs=10 start_runs=5 detect_runs=8 poll_runs=6 switch_runs=6 idle_seconds=10 pass_runs=2 backup_runs=1 data_scale=0.25
 else
-  version_runs=40 start_runs=20 detect_runs=40 poll_runs=30 switch_runs=30 idle_seconds=60 pass_runs=15 backup_runs=5 data_scale=1
+  version_runs=40 start_runs=20 detect_runs=40 poll_runs=60 switch_runs=30 idle_seconds=60 pass_runs=15 backup_runs=7 data_scale=1
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -38,10 +38,12 @@ work=$(mktemp -d /tmp/wemixvisor-bench.XXXXXX)
 results=$work/results
 mkdir -p "$results"
 children=()
+ram_mounted=""
 cleanup() {
   local pid
   for pid in "${children[@]}"; do kill -TERM -- "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  [ -z "$ram_mounted" ] || umount "$ram_mounted" || true
   if $keep; then log "raw samples kept in $results"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -108,7 +110,7 @@ make_home() {
 # wemixvisor's settings for a home: 300 ms polls, backups skipped (the backup figure measures them alone).
 wv_env() {
   printf '%s\n' "DAEMON_HOME=$1" DAEMON_NAME=node DAEMON_POLL_INTERVAL=300ms "UNSAFE_SKIP_BACKUP=$([ "${BENCH_BACKUP:-off}" = on ] && echo false || echo true)" \
-    DAEMON_SHUTDOWN_GRACE=10s WEMIXVISOR_LOG_LEVEL=info WEMIXVISOR_LOG_FORMAT=text "BENCH_MARKS=$1/marks"
+    DAEMON_SHUTDOWN_GRACE=10s DAEMON_BACKUP_KEEP=100 WEMIXVISOR_LOG_LEVEL=info WEMIXVISOR_LOG_FORMAT=text "BENCH_MARKS=$1/marks"
 }
 # Starts `wemixvisor run` for a home in the background, its stderr stamped line by line into $home/log.
 # With "polling-only" it runs in a user namespace that allows no inotify instance, so only polls detect.
@@ -404,46 +406,80 @@ fig_passthrough() {
 
 # Backup: wemixvisor's own backup step inside real upgrades (backups on), from the log line that ends the
 # node's stop (the step starts right after it: no restart delay) to the "Backup … created" line. The
-# backup is durable (wemixvisor syncs the file system before renaming it into place), so the baseline is
-# `cp -a` followed by `sync -f`; plain `cp -a` is shown too. Each upgrade is followed by both copies.
-fig_backup() {
-  log "backup throughput: generating the data dir (scale $data_scale)"
-  local home=$work/backup i name names=() t0 t1 size
+# backup is durable (wemixvisor syncs the file system before renaming it into place), so the first
+# baseline is `cp -a` followed by `sync -f`; plain `cp -a` is shown too. The disk is shared and noisy, so
+# the same series also runs on a tmpfs (when one can be mounted): there the copy engines alone compete.
+# backup_series ROOT TAG: a home under ROOT, results in $results/TAG*.ms.
+backup_series() {
+  local root=$1 tag=$2 home=$1/backup i k name names=() t0 t1 copied
   for ((i = 1; i <= backup_runs; i++)); do names+=("$(printf 'b%03d' "$i")"); done
   make_home "$home" "${names[@]}"
   perl "$repo/bench/make-data-dir.pl" "$home/data" "$data_scale" >"$work/data-dir.txt"
-  size=$(du -sb "$home/data" | cut -f1)
+  backup_bytes=$(du -sb "$home/data" | cut -f1)
   sync
-  log "backup throughput: $(cat "$work/data-dir.txt"); $backup_runs runs each, interleaved with cp -a"
+  log "backup throughput ($tag): $(cat "$work/data-dir.txt"); $backup_runs runs each of wemixvisor, cp -a, cp -a + sync -f"
+  # Backups on, none pruned by wemixvisor (a removal would overlap the next timed copy): the script removes them.
   BENCH_BACKUP=on start_wemixvisor "$home"
   await_line "$home/marks" genesis 20 || die "the node was not started (see $home/log)"
   for ((i = 1; i <= backup_runs; i++)); do
-    name=${names[i-1]}
-    write_trigger "$home" "$name" "$i"
-    await_line "$home/marks" "upgrades/$name/bin/node" 600 || die "$name was not started within 600 s (see $home/log)"
-    t0=$(grep -E "Stopping -> Upgrading on NodeExited.*" "$home/log" | sed -n "${i}p" | cut -d' ' -f1)
-    t1=$(grep -E "Backup [^ ]*$name[^ ]* created" "$home/log" | head -1 | cut -d' ' -f1)
-    [ -n "$t0" ] && [ -n "$t1" ] || die "no backup lines for $name in $home/log"
-    elapsed_ms "$t0" "$t1" >>"$results/backup.ms"
-    sync
-    time_once cp -a "$home/data" "$work/cp-copy" >>"$results/backup-cp.ms"
-    rm -rf "$work/cp-copy"; sync
-    time_once bash -c 'cp -a "$1" "$2" && sync -f "$2"' _ "$home/data" "$work/cp-copy" >>"$results/backup-cp-sync.ms"
-    rm -rf "$work/cp-copy"; sync
+    # The three copies run in a rotating order, each from a synced disk, so that none always follows another.
+    local order=(wemixvisor cp cp-sync)
+    for ((k = 0; k < 3; k++)); do
+      case ${order[(i + k) % 3]} in
+        wemixvisor)
+          name=${names[i-1]}
+          sync
+          write_trigger "$home" "$name" "$i"
+          await_line "$home/marks" "upgrades/$name/bin/node" 600 || die "$name was not started within 600 s (see $home/log)"
+          t0=$(grep -E "Stopping -> Upgrading on NodeExited" "$home/log" | sed -n "${i}p" | cut -d' ' -f1)
+          t1=$(grep -E "Backup [^ ]*$name[^ ]* created" "$home/log" | head -1 | cut -d' ' -f1)
+          [ -n "$t0" ] && [ -n "$t1" ] || die "no backup lines for $name in $home/log"
+          elapsed_ms "$t0" "$t1" >>"$results/$tag.ms"
+          copied=$(find "$home/backups" -mindepth 1 -maxdepth 1 -type d -name "*$name*" | head -1)
+          [ -n "$copied" ] && awk -v a="$(du -sb "$copied" | cut -f1)" -v b="$backup_bytes" 'BEGIN { exit !(a >= b * 0.99) }' ||
+            die "the backup for $name ($copied) is not a full copy of the $backup_bytes-byte data dir"
+          rm -rf "$copied"
+          ;;
+        cp)
+          sync
+          time_once cp -a "$home/data" "$root/cp-copy" >>"$results/$tag-cp.ms"
+          rm -rf "$root/cp-copy"
+          ;;
+        cp-sync)
+          sync
+          time_once bash -c 'cp -a "$1" "$2" && sync -f "$2"' _ "$home/data" "$root/cp-copy" >>"$results/$tag-cp-sync.ms"
+          rm -rf "$root/cp-copy"
+          ;;
+      esac
+    done
   done
-  local copied
-  copied=$(find "$home/backups" -mindepth 1 -maxdepth 1 -type d -newer "$work/data-dir.txt" | head -1)
-  [ -n "$copied" ] && awk -v a="$(du -sb "$copied" | cut -f1)" -v b="$size" 'BEGIN { exit !(a >= b * 0.99) }' ||
-    die "the newest backup ($copied) is not a full copy of the $size-byte data dir"
   stop_wemixvisor "$wv_pid"
-  local r gib
-  gib=$(awk -v b="$size" 'BEGIN { printf "%.2f GiB", b / 2^30 }')
-  r=$(ratio "$(median_of "$results/backup.ms")" "$(median_of "$results/backup-cp-sync.ms")")
-  row "backup (durable), $gib" ms "$results/backup.ms" "cp -a; sync -f, same disk" "$results/backup-cp-sync.ms" \
+}
+
+backup_rows() {
+  local tag=$1 where=$2 gib r
+  gib=$(awk -v b="$backup_bytes" 'BEGIN { printf "%.2f GiB", b / 2^30 }')
+  r=$(ratio "$(median_of "$results/$tag.ms")" "$(median_of "$results/$tag-cp-sync.ms")")
+  row "backup $gib, $where" ms "$results/$tag.ms" "cp -a; sync -f" "$results/$tag-cp-sync.ms" \
     "ratio $r" "<= 1.1 x cp -a" "$(verdict le "$r" 1.1)"
-  r=$(ratio "$(median_of "$results/backup.ms")" "$(median_of "$results/backup-cp.ms")")
-  row "backup (durable), $gib" ms "$results/backup.ms" "cp -a alone (not synced)" "$results/backup-cp.ms" \
+  r=$(ratio "$(median_of "$results/$tag.ms")" "$(median_of "$results/$tag-cp.ms")")
+  row "backup $gib, $where" ms "$results/$tag.ms" "cp -a alone (not synced)" "$results/$tag-cp.ms" \
     "ratio $r" "<= 1.1 x cp -a" "$(verdict le "$r" 1.1)"
+}
+
+fig_backup() {
+  backup_series "$work" backup
+  backup_rows backup "disk"
+  rm -rf "$work/backup"
+  mkdir -p "$work/ram"
+  if mount -t tmpfs -o size=4g tmpfs "$work/ram" 2>/dev/null; then
+    ram_mounted=$work/ram
+    backup_series "$work/ram" backup-ram
+    backup_rows backup-ram "tmpfs"
+    umount "$work/ram" && ram_mounted=""
+  else
+    not_measured "backup, tmpfs" "no tmpfs could be mounted (needs root)"
+  fi
 }
 
 # ---- run ----
