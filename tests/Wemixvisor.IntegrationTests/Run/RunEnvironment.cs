@@ -17,6 +17,8 @@ internal static class RunEnvironment
             ["DAEMON_RESTART_BACKOFF"] = "200ms",
             ["DAEMON_MAX_RESTARTS"] = "3",
             ["DAEMON_PREUPGRADE_TIMEOUT"] = "30s",
+            // A SIGKILLed .NET process cannot remove its diagnostics pipes from the temp dir; tests kill many.
+            ["DOTNET_EnableDiagnostics"] = "0",
             // Not inherited from the machine running the tests.
             ["WEMIXVISOR_CONFIG"] = null,
             ["WEMIXVISOR_LOG_FORMAT"] = null,
