@@ -32,7 +32,7 @@ internal sealed class LinuxNodeLauncher(
         }
         // Recorded before anything else: a wemixvisor killed before the record exists leaves an orphan nobody finds.
         var node = new LinuxNodeProcess(process, records, logger);
-        logger.NodeStarted(binary, CurrentTarget(), process.Id, string.Join(' ', nodeArguments));
+        logger.NodeStarted(binary, CurrentTarget(), node.Pid, string.Join(' ', nodeArguments));
         return node;
     }
 
