@@ -35,7 +35,7 @@ public sealed class CrashRecoveryTests : IDisposable
         Assert.Equal(HomeInspection.UpgradeTarget("v2"), _home.CurrentTarget);
         Assert.Equal(("v2", 5L), _home.Marker("v2"));
         Assert.False(_home.HasJournal(), "the journal is cleared");
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_home.Layout.Root, AtomicUpgradeSwitcher.TempLinkPrefix + "*"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_home.Layout.Root, CurrentLinkWriter.TempLinkPrefix + "*"));
         Assert.Single(_home.Timeline.StartedPids("genesis"));
     }
 
