@@ -93,6 +93,12 @@ public sealed class Supervisor(SupervisorPorts ports, SupervisorPolicy policy, S
             log.Ignored(step.Event.GetType().Name, phase, reason);
             return;
         }
+        if (IsRepeatedRecheck(step))
+        {
+            // A blocked upgrade is rechecked every poll; only a new problem deserves an info line (ReportBlocked logs it).
+            log.Recheck(phase, step.To.Phase.GetType().Name, step.Event.GetType().Name, step.Event.ToString());
+            return;
+        }
         log.Transition(phase, step.To.Phase.GetType().Name, step.Event.GetType().Name, step.Event.ToString());
         foreach (var command in step.Decision.Commands)
         {
@@ -110,6 +116,15 @@ public sealed class Supervisor(SupervisorPorts ports, SupervisorPolicy policy, S
             }
         }
     }
+
+    /// <summary>The timer that starts a recheck of a blocked upgrade, or a recheck that found the problem already reported.</summary>
+    private static bool IsRepeatedRecheck(SupervisorStep step) => (step.From.Phase, step.To.Phase) switch
+    {
+        (SupervisorPhase.Blocked, SupervisorPhase.Preparing) => step.Event is TimerElapsed,
+        (SupervisorPhase.Preparing { ReportedProblem: not null }, SupervisorPhase.Blocked) =>
+            !step.Decision.Commands.Any(command => command is SupervisorCommand.ReportBlocked),
+        _ => false,
+    };
 }
 
 public static class SupervisorStepExtensions

@@ -28,6 +28,9 @@ internal static partial class SupervisorLog
     [LoggerMessage(1007, LogLevel.Information, "Waiting {Delay} for {Purpose}")]
     public static partial void Waiting(this ILogger log, TimeSpan delay, string purpose);
 
+    [LoggerMessage(1008, LogLevel.Debug, "{From} -> {To} on {Event}: {Details}")]
+    public static partial void Recheck(this ILogger log, string from, string to, string @event, string details);
+
     [LoggerMessage(1100, LogLevel.Error, "The trigger file is invalid and is ignored until it changes: {Reason}")]
     public static partial void UpgradeInfoInvalid(this ILogger log, string reason);
 

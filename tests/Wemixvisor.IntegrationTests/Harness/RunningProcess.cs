@@ -5,7 +5,7 @@ namespace Wemixvisor.IntegrationTests.Harness;
 
 /// <summary>
 /// A program started by a test in its own session and process group (through setsid(1), which keeps the pid),
-/// with stdout and stderr captured. Output is read by own loops and never awaited to its end: a node that
+/// with stdout and stderr captured. Output is read on own threads and never awaited to its end: a node that
 /// inherited the pipes may keep them open after the program exited.
 /// </summary>
 public sealed class RunningProcess : IAsyncDisposable
@@ -20,8 +20,8 @@ public sealed class RunningProcess : IAsyncDisposable
         _process = process;
         Description = description;
         _pumps = Task.WhenAll(
-            Pump(process.StandardOutput.BaseStream, _stdout),
-            Pump(process.StandardError.BaseStream, _stderr));
+            PumpOnOwnThread(process.StandardOutput.BaseStream, _stdout),
+            PumpOnOwnThread(process.StandardError.BaseStream, _stderr));
     }
 
     public string Description { get; }
@@ -103,7 +103,14 @@ public sealed class RunningProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static async Task Pump(Stream stream, StringBuilder sink)
+    /// <summary>
+    /// Reads on a dedicated thread: an anonymous pipe's ReadAsync is a blocking read on a thread-pool thread, and two of
+    /// those per program starve a small pool (seen here: every wait of a test stalled for about a second).
+    /// </summary>
+    private static Task PumpOnOwnThread(Stream stream, StringBuilder sink) =>
+        Task.Factory.StartNew(() => Pump(stream, sink), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static void Pump(Stream stream, StringBuilder sink)
     {
         var decoder = Encoding.UTF8.GetDecoder();
         var bytes = new byte[4096];
@@ -111,7 +118,7 @@ public sealed class RunningProcess : IAsyncDisposable
         try
         {
             int read;
-            while ((read = await stream.ReadAsync(bytes)) > 0)
+            while ((read = stream.Read(bytes)) > 0)
             {
                 var count = decoder.GetChars(bytes, 0, read, chars, 0);
                 lock (sink)

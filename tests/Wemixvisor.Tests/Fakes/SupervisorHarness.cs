@@ -1,5 +1,6 @@
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Reactive.Testing;
 using Wemixvisor.Core.Ports;
@@ -18,8 +19,11 @@ public sealed class SupervisorHarness : IDisposable
     private readonly Subject<NodeSignal> _signals = new();
     private IDisposable? _subscription;
 
-    public SupervisorHarness(SupervisorPolicy? policy = null)
+    private readonly ILogger<Supervisor> _logger;
+
+    public SupervisorHarness(SupervisorPolicy? policy = null, ILogger<Supervisor>? logger = null)
     {
+        _logger = logger ?? NullLogger<Supervisor>.Instance;
         Policy = policy ?? new SupervisorPolicy { PreflightRecheck = Poll };
         Upgrades = new FakeUpgradeHost(Scheduler);
         Launcher = new FakeLauncher(Scheduler, () => Upgrades.Current);
@@ -42,7 +46,7 @@ public sealed class SupervisorHarness : IDisposable
         var trigger = new TriggerReader(Files, TriggerPath);
         var ports = new SupervisorPorts(Launcher, trigger, Upgrades, Upgrades, Upgrades);
         var schedulers = new SupervisorSchedulers(Scheduler, Scheduler);
-        var supervisor = new Supervisor(ports, Policy, schedulers, NullLogger<Supervisor>.Instance);
+        var supervisor = new Supervisor(ports, Policy, schedulers, _logger);
         var watcher = new UpgradeInfoWatcher(trigger, Files, Poll, Scheduler);
         var external = Observable.Merge(
             watcher.Events(),

@@ -8,7 +8,11 @@ namespace Wemixvisor.Platform.Files;
 /// </summary>
 internal static class AtomicFile
 {
-    public static void Write(string path, ReadOnlySpan<byte> content)
+    /// <param name="durable">
+    /// False skips both fsyncs: for content that only matters while this machine stays up (a record of a
+    /// running process), where a reader must still never see a mix but waiting for the disk costs time.
+    /// </param>
+    public static void Write(string path, ReadOnlySpan<byte> content, bool durable = true)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))
             ?? throw new IOException($"{path} has no parent directory");
@@ -18,7 +22,7 @@ internal static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 stream.Write(content);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
             Libc.RenameOrThrow(temp, path);
         }
@@ -27,7 +31,10 @@ internal static class AtomicFile
             File.Delete(temp);
             throw;
         }
-        Libc.FsyncDirectory(directory);
+        if (durable)
+        {
+            Libc.FsyncDirectory(directory);
+        }
     }
 
     /// <summary>Removes <paramref name="path"/> durably; nothing happens when it does not exist.</summary>

@@ -30,8 +30,10 @@ internal sealed class LinuxNodeLauncher(
         {
             throw new NodeLaunchException($"cannot start node binary {binary}: {e.Message}", e);
         }
-        logger.NodeStarted(binary, CurrentTarget(), process.Id, string.Join(' ', nodeArguments));
-        return new LinuxNodeProcess(process, records, logger);
+        // Recorded before anything else: a wemixvisor killed before the record exists leaves an orphan nobody finds.
+        var node = new LinuxNodeProcess(process, records, logger);
+        logger.NodeStarted(binary, CurrentTarget(), node.Pid, string.Join(' ', nodeArguments));
+        return node;
     }
 
     private static void CheckExecutable(string binary)

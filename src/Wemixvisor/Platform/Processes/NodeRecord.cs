@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Wemixvisor.Core.Layout;
@@ -15,8 +17,13 @@ internal sealed class NodeRecordStore(HomeLayout layout)
 {
     public string Path => layout.NodeRecordFile;
 
+    /// <summary>
+    /// Must exist as soon as possible after the launch: a wemixvisor killed before it is written leaves an orphan
+    /// nobody finds. So it is formatted by hand (the serializer's first use costs 10-20 ms) and not fsynced (an
+    /// orphan can only outlive wemixvisor while the machine stays up, so the page cache is enough).
+    /// </summary>
     public void Save(NodeRecord record) =>
-        AtomicFile.Write(Path, JsonSerializer.SerializeToUtf8Bytes(record));
+        AtomicFile.Write(Path, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{{\"pid\":{record.Pid},\"startTime\":{record.StartTime}}}")), durable: false);
 
     /// <summary>The recorded node, or null when there is none or the file cannot be understood.</summary>
     public NodeRecord? Load()

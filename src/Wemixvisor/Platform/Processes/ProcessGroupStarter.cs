@@ -21,6 +21,9 @@ internal static class ProcessGroupStarter
 {
     public const string SetsidPath = "/usr/bin/setsid";
 
+    /// <summary>How long setsid(1) may take to make the child a group leader before <see cref="Start"/> returns anyway.</summary>
+    private static readonly TimeSpan GroupLeaderTimeout = TimeSpan.FromSeconds(2);
+
     public static Process Start(ProcessLaunch launch)
     {
         var info = new ProcessStartInfo(SetsidPath)
@@ -41,7 +44,23 @@ internal static class ProcessGroupStarter
         {
             info.Environment[key] = value;
         }
-        return Process.Start(info) ?? throw new InvalidOperationException($"cannot start {launch.Program}");
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {launch.Program}");
+        WaitUntilGroupLeader(process.Id);
+        return process;
+    }
+
+    /// <summary>
+    /// Process.Start returns once setsid(1) is executing, a moment before it has called setsid(2): a signal to
+    /// the group sent in between finds no such group (ESRCH) and is lost. So wait (about a millisecond) until
+    /// the child leads its group, or has ended, or <see cref="GroupLeaderTimeout"/> passed.
+    /// </summary>
+    private static void WaitUntilGroupLeader(int pid)
+    {
+        var elapsed = Stopwatch.StartNew();
+        while (ProcStat.Read(pid) is { IsZombie: false } stat && stat.ProcessGroup != pid && elapsed.Elapsed < GroupLeaderTimeout)
+        {
+            Thread.Sleep(1);
+        }
     }
 
     /// <summary>Signals the group led by <paramref name="pgid"/>; false when nothing of it is left.</summary>

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+using Wemixvisor.Core.Supervision;
+using Wemixvisor.Tests.Backup;
+using Wemixvisor.Tests.Fakes;
+
+namespace Wemixvisor.Tests.Supervision;
+
+/// <summary>What the supervisor writes at info level and above: what an operator reads in the journal.</summary>
+public sealed class SupervisorLogTests
+{
+    [Fact]
+    public void BlockedUpgrade_RecheckedEveryPollForTenMinutes_ProblemAppearsInTheInfoLogOnlyWhenFirstFound()
+    {
+        // Arrange
+        var log = new CapturedLog<Supervisor>();
+        using var h = new SupervisorHarness(logger: log);
+        h.Start();
+        h.Advance(TimeSpan.FromSeconds(1));
+
+        // Act
+        h.WriteTrigger("v2", 10);
+        h.Advance(TimeSpan.FromMinutes(10));
+
+        // Assert: about 2000 rechecks happened, each logged at debug level only.
+        var rechecks = log.Entries.Count(entry => entry.Level == LogLevel.Debug && entry.Message.StartsWith("Blocked -> Preparing", StringComparison.Ordinal));
+        Assert.InRange(rechecks, 1900, 2100);
+        var loud = log.Entries.Where(entry => entry.Level >= LogLevel.Information && entry.Message.Contains("upgrades/v2/bin/node", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, loud.Count);
+        Assert.Equal(LogLevel.Information, loud[0].Level);
+        Assert.StartsWith("Preparing -> Blocked", loud[0].Message, StringComparison.Ordinal);
+        Assert.Equal(LogLevel.Error, loud[1].Level);
+        Assert.Contains("cannot proceed yet", loud[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BlockedUpgrade_ProblemChanges_NewProblemLoggedAndTheUpgradeProceedsLoudly()
+    {
+        // Arrange
+        var log = new CapturedLog<Supervisor>();
+        using var h = new SupervisorHarness(logger: log);
+        h.Start();
+        h.Advance(TimeSpan.FromSeconds(1));
+        h.WriteTrigger("v2", 10);
+        h.Advance(TimeSpan.FromSeconds(5));
+
+        // Act
+        h.Upgrades.Binaries.Add("v2");
+        h.AdvanceUntil(() => h.Upgrades.Current == "v2", TimeSpan.FromSeconds(5), "upgrade");
+
+        // Assert: the passing recheck is an info line.
+        Assert.Contains(log.Entries, entry => entry.Level == LogLevel.Information && entry.Message.StartsWith("Preparing -> Stopping", StringComparison.Ordinal));
+    }
+}
