@@ -28,7 +28,7 @@ done
 wanted() { [ -z "$only" ] || [[ ",$only," == *",$1,"* ]]; }
 
 if $quick; then
-  version_runs=10 start_runs=5 detect_runs=8 poll_runs=6 switch_runs=6 idle_seconds=10 pass_runs=2 backup_runs=1 data_scale=0.25
+  version_runs=10 start_runs=5 detect_runs=8 poll_runs=6 switch_runs=6 idle_seconds=5 pass_runs=2 backup_runs=1 data_scale=0.25
 else
   version_runs=40 start_runs=20 detect_runs=40 poll_runs=60 switch_runs=30 idle_seconds=60 pass_runs=15 backup_runs=7 data_scale=1
 fi
@@ -316,13 +316,18 @@ fig_switchover() {
     "over floor: p50 $o50, p95 $o95 ms" "over floor p50<=25, p95<=100" "$(verdict eval "le $o50 25 && le $o95 100")"
 }
 
-# Summed on-CPU nanoseconds of every thread of a process (/proc/PID/task/*/schedstat).
-cpu_ns() {
-  local f a sum=0
+# On-CPU nanoseconds of each thread of a process, "tid ns" a line (/proc/PID/task/*/schedstat).
+cpu_threads() {
+  local f a
   for f in /proc/"$1"/task/*/schedstat; do
-    read -r a _ <"$f" 2>/dev/null && sum=$((sum + a))
+    read -r a _ <"$f" 2>/dev/null && { f=${f%/schedstat}; echo "${f##*/} $a"; }
   done
-  echo "$sum"
+}
+# % of one core over one second between two cpu_threads snapshots, counting threads alive in both
+# (a thread that ended in between loses its last second; /proc/PID/stat gives the exact window total).
+cpu_percent() {
+  awk 'NR == FNR { before[$1] = $2; next } ($1 in before) && $2 >= before[$1] { sum += $2 - before[$1] }
+       END { printf "%.4f\n", sum / 1e7 }' "$1" "$2"
 }
 # Clock ticks of user+system time of a process, exited threads included (/proc/PID/stat).
 cpu_ticks() { local s; read -r s <"/proc/$1/stat"; s=${s##*) }; set -- $s; echo $((${12} + ${13})); }
@@ -331,7 +336,7 @@ rss_kb() { local k v _; while read -r k v _; do [ "$k" = VmRSS: ] && { echo "$v"
 fig_idle() {
   log "idle cost over ${idle_seconds} s: wemixvisor from an empty dir and from /, a sleeping .NET process as the floor"
   local home=$work/idle root_home=$work/idle-root i pid name hz root_shell
-  local -A pids=() ns=() ticks=()
+  local -A pids=() ticks=()
   make_home "$home"
   start_wemixvisor "$home"
   pids[wv]=$wv_pid
@@ -348,15 +353,16 @@ fig_idle() {
   children+=("${pids[floor]}")
   nap 15   # past start-up: the polling path reaches 30 calls and is recompiled at tier 1 in the first ~10 s
   for name in "${!pids[@]}"; do
-    ns[$name]=$(cpu_ns "${pids[$name]}") ticks[$name]=$(cpu_ticks "${pids[$name]}")
+    cpu_threads "${pids[$name]}" >"$work/cpu-$name.before"
+    ticks[$name]=$(cpu_ticks "${pids[$name]}")
   done
   for ((i = 0; i < idle_seconds; i++)); do
     nap 1
     for name in "${!pids[@]}"; do
       pid=${pids[$name]}
-      local now; now=$(cpu_ns "$pid")
-      awk -v a="${ns[$name]}" -v b="$now" 'BEGIN { printf "%.4f\n", (b - a) / 1e7 }' >>"$results/idle-cpu-$name.pct"
-      ns[$name]=$now
+      cpu_threads "$pid" >"$work/cpu-$name.after"
+      cpu_percent "$work/cpu-$name.before" "$work/cpu-$name.after" >>"$results/idle-cpu-$name.pct"
+      mv "$work/cpu-$name.after" "$work/cpu-$name.before"
       awk -v k="$(rss_kb "$pid")" 'BEGIN { printf "%.1f\n", k * 1024 / 1e6 }' >>"$results/idle-rss-$name.mb"
     done
   done
