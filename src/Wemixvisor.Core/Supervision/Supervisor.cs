@@ -32,6 +32,7 @@ public sealed class Supervisor(SupervisorPorts ports, SupervisorPolicy policy, S
             var effects = new CompositeDisposable();
             var state = SupervisorState.Initial(applied);
             var exited = false;
+            DateTimeOffset? stopBegan = null;
 
             var steps = Observable.Merge(external, feedback)
                 .ObserveOn(schedulers.Loop)
@@ -45,6 +46,7 @@ public sealed class Supervisor(SupervisorPorts ports, SupervisorPolicy policy, S
                     var step = new SupervisorStep(schedulers.Loop.Now, e, state, decision);
                     state = decision.State;
                     Log(step);
+                    LogStopTiming(step, ref stopBegan);
                     observer.OnNext(step);
                     foreach (var command in decision.Commands)
                     {
@@ -114,6 +116,31 @@ public sealed class Supervisor(SupervisorPorts ports, SupervisorPolicy policy, S
                     log.Exiting(exit.Code, exit.Reason);
                     break;
             }
+        }
+    }
+
+    /// <summary>How long the node took to stop, and when each escalation was needed, measured from the first signal.</summary>
+    private void LogStopTiming(SupervisorStep step, ref DateTimeOffset? began)
+    {
+        var wasStopping = step.From.Phase is SupervisorPhase.Stopping;
+        if (step.To.Phase is SupervisorPhase.Stopping && !wasStopping)
+        {
+            began = step.At;
+            return;
+        }
+        if (!wasStopping || began is not { } start)
+        {
+            return;
+        }
+        if (step.Event is NodeExited exited)
+        {
+            log.NodeStopped(step.At - start, exited.Exit.ToString());
+            began = null;
+            return;
+        }
+        foreach (var escalation in step.Decision.Commands.OfType<SupervisorCommand.SignalNode>().Where(s => s.Signal is NodeSignal.Quit or NodeSignal.Kill))
+        {
+            log.Escalating(escalation.Signal.ToString(), step.At - start);
         }
     }
 

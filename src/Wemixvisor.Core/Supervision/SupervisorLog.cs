@@ -39,4 +39,10 @@ internal static partial class SupervisorLog
 
     [LoggerMessage(1102, LogLevel.Information, "Upgrade {Upgrade} at height {Height} is pending (applied: {Applied})")]
     public static partial void UpgradePending(this ILogger log, string upgrade, long height, string applied);
+
+    [LoggerMessage(1009, LogLevel.Information, "The node stopped {Elapsed} after the first signal ({Exit})")]
+    public static partial void NodeStopped(this ILogger log, TimeSpan elapsed, string exit);
+
+    [LoggerMessage(1010, LogLevel.Warning, "The node is still running {Elapsed} after the first signal; escalating to {Signal}")]
+    public static partial void Escalating(this ILogger log, string signal, TimeSpan elapsed);
 }

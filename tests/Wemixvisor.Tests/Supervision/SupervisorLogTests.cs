@@ -50,4 +50,30 @@ public sealed class SupervisorLogTests
         // Assert: the passing recheck is an info line.
         Assert.Contains(log.Entries, entry => entry.Level == LogLevel.Information && entry.Message.StartsWith("Preparing -> Stopping", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Shutdown_NodeIgnoresTermAndQuit_EachEscalationAndTheStopAreLoggedWithTheirTimes()
+    {
+        // Arrange
+        var log = new CapturedLog<Supervisor>();
+        using var h = new SupervisorHarness(new SupervisorPolicy { ShutdownGrace = TimeSpan.FromSeconds(30) }, logger: log);
+        h.Launcher.Behaviour = NodeBehaviour.IgnoresTermAndQuit;
+        h.Start();
+        h.Advance(TimeSpan.FromSeconds(1));
+
+        // Act
+        h.Signal(Core.Ports.NodeSignal.Terminate);
+        h.Advance(TimeSpan.FromSeconds(40));
+
+        // Assert
+        var stops = log.Entries.Where(e => e.Message.Contains("after the first signal", StringComparison.Ordinal)).Select(e => (e.Level, e.Message)).ToList();
+        Assert.Equal(3, stops.Count);
+        Assert.Equal((LogLevel.Warning, "The node is still running 00:00:30.0000001 after the first signal; escalating to Quit"), stops[0]);
+        Assert.Equal(LogLevel.Warning, stops[1].Level);
+        Assert.StartsWith("The node is still running 00:00:35", stops[1].Message, StringComparison.Ordinal);
+        Assert.EndsWith("escalating to Kill", stops[1].Message, StringComparison.Ordinal);
+        Assert.Equal(LogLevel.Information, stops[2].Level);
+        Assert.StartsWith("The node stopped 00:00:35", stops[2].Message, StringComparison.Ordinal);
+        Assert.EndsWith("(killed by signal 9)", stops[2].Message, StringComparison.Ordinal);
+    }
 }
