@@ -28,23 +28,5 @@ time_once() {
   elapsed_ms "$start" "$end"
 }
 
-# Waits until a file exists and is not empty, polling every 5 ms, for at most $2 seconds.
-wait_for_file() {
-  local file=$1 deadline=$(( $(now_us) + ${2:-10} * 1000000 ))
-  until [ -s "$file" ]; do
-    [ "$(now_us)" -lt "$deadline" ] || return 1
-    sleep 0.005
-  done
-}
-
-# Waits until a line matching an extended regex appears in a file, for at most $3 seconds.
-wait_for_line() {
-  local file=$1 pattern=$2 deadline=$(( $(now_us) + ${3:-10} * 1000000 ))
-  until grep -qE -- "$pattern" "$file" 2>/dev/null; do
-    [ "$(now_us)" -lt "$deadline" ] || return 1
-    sleep 0.005
-  done
-}
-
 log() { printf '%s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

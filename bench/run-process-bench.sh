@@ -3,11 +3,12 @@
 # each figure the median and 95th percentile of many runs, printed as one table.
 #
 # Usage: bench/run-process-bench.sh [--quick] [--only FIGURES] [--wemixvisor PATH] [--keep]
-#   --quick        few runs, a 10 s idle window and a 256 MiB data dir: checks the suite, not the budgets
+#   --quick        few runs, a 5 s idle window and a 256 MiB data dir: checks the suite, not the budgets
 #   --only         comma-separated subset of: version,run-start,detection,polling,switchover,idle,passthrough,backup
 #   --wemixvisor   an already published wemixvisor executable (default: publish src/Wemixvisor -c Release)
 #   --keep         keep the work directory with every raw sample
-# Needs bash 5, perl, inotify-tools (installed with apt-get when missing and run as root) and util-linux's unshare.
+# Needs bash 5, perl, inotify-tools (installed with apt-get when missing and run as root), util-linux's unshare,
+# and root for the tmpfs backup rows. Takes about 5 minutes on 2 cores (--quick: about 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -20,7 +21,7 @@ while [ $# -gt 0 ]; do
     --keep) keep=true ;;
     --only) only=$2; shift ;;
     --wemixvisor) wv=$(readlink -f "$2"); shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
   shift
