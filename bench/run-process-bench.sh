@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
     --keep) keep=true ;;
     --only) only=$2; shift ;;
     --wemixvisor) wv=$(readlink -f "$2"); shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
   shift
