@@ -83,9 +83,11 @@ if [ -z "$wv" ]; then
   wv=$work/wemixvisor/wemixvisor
 fi
 [ -x "$wv" ] || die "no wemixvisor executable at $wv"
-log "publishing the start-up floor"
+log "publishing the start-up floor and the polling floor"
 dotnet publish bench/StartupFloor -c Release -o "$work/floor" --nologo -v quiet >/dev/null
 floor=$work/floor/startup-floor
+dotnet publish bench/PollingFloor -c Release -o "$work/polling-floor" --nologo -v quiet >/dev/null
+polling_floor=$work/polling-floor/polling-floor
 
 # Every process runs from an empty directory: the generic host under Cocona watches its working
 # directory recursively for appsettings.json (see the version-from-/ row).
@@ -335,7 +337,7 @@ cpu_ticks() { local s; read -r s <"/proc/$1/stat"; s=${s##*) }; set -- $s; echo 
 rss_kb() { local k v _; while read -r k v _; do [ "$k" = VmRSS: ] && { echo "$v"; return; }; done <"/proc/$1/status"; }
 
 fig_idle() {
-  log "idle cost over ${idle_seconds} s: wemixvisor from an empty dir and from /, a sleeping .NET process as the floor"
+  log "idle cost over ${idle_seconds} s: wemixvisor from an empty dir and from /, a sleeping .NET process, two pollers"
   local home=$work/idle root_home=$work/idle-root i pid name hz root_shell
   local -A pids=() ticks=()
   make_home "$home"
@@ -352,6 +354,12 @@ fig_idle() {
   "$floor" idle $((idle_seconds + 30)) &
   pids[floor]=$!
   children+=("${pids[floor]}")
+  # Where the idle CPU goes: the same 300 ms polling of the same file, alone, two ways.
+  "$polling_floor" event-loop "$home/data/upgrade-info.json" $((idle_seconds + 30)) &
+  pids[event_loop]=$!
+  "$polling_floor" thread-wait "$home/data/upgrade-info.json" $((idle_seconds + 30)) &
+  pids[thread_wait]=$!
+  children+=("${pids[event_loop]}" "${pids[thread_wait]}")
   nap 15   # past start-up: the polling path reaches 30 calls and is recompiled at tier 1 in the first ~10 s
   for name in "${!pids[@]}"; do
     cpu_threads "${pids[$name]}" >"$work/cpu-$name.before"
@@ -374,12 +382,14 @@ fig_idle() {
       'BEGIN { printf "%.3f", (b - a) / hz / s * 100 }')
   done
   stop_wemixvisor "${pids[wv]}"
-  kill -TERM "${pids[root]}" "${pids[floor]}" 2>/dev/null || true
-  wait "$root_shell" "${pids[floor]}" 2>/dev/null || true
+  kill -TERM "${pids[root]}" "${pids[floor]}" "${pids[event_loop]}" "${pids[thread_wait]}" 2>/dev/null || true
+  wait "$root_shell" "${pids[floor]}" "${pids[event_loop]}" "${pids[thread_wait]}" 2>/dev/null || true
   row "idle CPU (1 s samples)" "% core" "$results/idle-cpu-wv.pct" ".NET process sleeping" "$results/idle-cpu-floor.pct" \
     "${idle_seconds} s window: ${window[wv]} % (floor ${window[floor]} %)" "<= 0.1 % of one core" "$(verdict le "${window[wv]}" 0.1)"
   row "idle CPU, working dir /" "% core" "$results/idle-cpu-root.pct" ".NET process sleeping" "$results/idle-cpu-floor.pct" \
     "${idle_seconds} s window: ${window[root]} %" "<= 0.1 % of one core" "$(verdict le "${window[root]}" 0.1)"
+  row "idle CPU: Rx event-loop poll alone" "% core" "$results/idle-cpu-event_loop.pct" "one thread, timed waits" "$results/idle-cpu-thread_wait.pct" \
+    "${idle_seconds} s window: ${window[event_loop]} % vs ${window[thread_wait]} %" "(where the time goes)" "-"
   row "idle resident memory" MB "$results/idle-rss-wv.mb" ".NET process sleeping" "$results/idle-rss-floor.mb" \
     "$(minus "$(median_of "$results/idle-rss-wv.mb")" "$(median_of "$results/idle-rss-floor.mb")") MB" "<= 40 MB" \
     "$(verdict le "$(p95_of "$results/idle-rss-wv.mb")" 40)"
