@@ -78,28 +78,30 @@ public sealed class Decider(SupervisorPolicy policy)
             ? StopForUpgrade(state, p.Upgrade, node)
             : BeginUpgrade(state, p.Upgrade),
         PreflightFailed bad when bad.Upgrade == p.Upgrade => Block(state, p.Upgrade, p.Node, bad.Problem, p.ReportedProblem),
-        UpgradeInfoObserved { File: TriggerFile.Valid v } when v.Upgrade != p.Upgrade && state.Applied.IsPendingFor(v.Upgrade) =>
-            Prepare(state, v.Upgrade, p.Node),
-        NodeStarted s when p.Node is not null => Then(state, p with { Node = new NodeRun(s.Pid, s.At) }),
-        NodeExited x when p.Node?.Owns(x.Pid) == true => Then(state, p with { Node = null }),
-        SignalReceived s => p.Node is { } running
-            ? StopForShutdown(state, running, s.Signal)
-            : Exit(state, ExitCodes.Success, $"stop requested while preparing upgrade {p.Upgrade.Name}"),
-        _ => Decision.Ignore(state, $"checking upgrade {p.Upgrade.Name}"),
+        _ => WhileUpgradeWaits(state, p.Upgrade, p.Node, node => p with { Node = node }, e, $"checking upgrade {p.Upgrade.Name}"),
     };
 
     private Decision OnBlocked(SupervisorState state, Blocked p, SupervisorEvent e) => e switch
     {
         TimerElapsed t when t.Timer == p.Timer =>
             Then(state, new Preparing(p.Upgrade, p.Node, p.Problem), new RunPreflight(p.Upgrade)),
-        UpgradeInfoObserved { File: TriggerFile.Valid v } when v.Upgrade != p.Upgrade && state.Applied.IsPendingFor(v.Upgrade) =>
-            Prepare(state, v.Upgrade, p.Node),
-        NodeStarted s when p.Node is not null => Then(state, p with { Node = new NodeRun(s.Pid, s.At) }),
-        NodeExited x when p.Node?.Owns(x.Pid) == true => Then(state, p with { Node = null }),
-        SignalReceived s => p.Node is { } running
+        _ => WhileUpgradeWaits(state, p.Upgrade, p.Node, node => p with { Node = node }, e, $"upgrade {p.Upgrade.Name} is blocked: {p.Problem}"),
+    };
+
+    /// <summary>
+    /// What holds while an upgrade is being checked or is blocked: a newer plan replaces it, the old
+    /// node may still run (or halt: it is not restarted), and a stop request stops it or exits.
+    /// </summary>
+    private Decision WhileUpgradeWaits(SupervisorState state, UpgradeInfo upgrade, NodeRun? node, Func<NodeRun?, SupervisorPhase> withNode, SupervisorEvent e, string waiting) => e switch
+    {
+        UpgradeInfoObserved { File: TriggerFile.Valid v } when v.Upgrade != upgrade && state.Applied.IsPendingFor(v.Upgrade) =>
+            Prepare(state, v.Upgrade, node),
+        NodeStarted s when node is not null => Then(state, withNode(new NodeRun(s.Pid, s.At))),
+        NodeExited x when node?.Owns(x.Pid) == true => Then(state, withNode(null)),
+        SignalReceived s => node is { } running
             ? StopForShutdown(state, running, s.Signal)
-            : Exit(state, ExitCodes.Success, $"stop requested while upgrade {p.Upgrade.Name} was blocked"),
-        _ => Decision.Ignore(state, $"upgrade {p.Upgrade.Name} is blocked: {p.Problem}"),
+            : Exit(state, ExitCodes.Success, $"stop requested while {waiting}"),
+        _ => Decision.Ignore(state, waiting),
     };
 
     private Decision OnStopping(SupervisorState state, Stopping p, SupervisorEvent e) => e switch
