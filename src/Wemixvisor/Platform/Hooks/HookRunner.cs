@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Wemixvisor.Platform.Interop;
 using Wemixvisor.Platform.Processes;
 
 namespace Wemixvisor.Platform.Hooks;
@@ -15,7 +14,6 @@ internal sealed class HookRunner
 {
     public static readonly TimeSpan DefaultKillGrace = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan GroupPollInterval = TimeSpan.FromMilliseconds(50);
     private const int SigTerm = 15;
     private const int SigKill = 9;
 
@@ -57,7 +55,7 @@ internal sealed class HookRunner
                 await process.WaitForExitAsync(deadlineOrCancel.Token).ConfigureAwait(false);
                 result = new HookResult.Exited(process.ExitCode);
                 _logger.HookExited(hook.Tag, process.ExitCode, _time.GetElapsedTime(startedAt).TotalSeconds);
-                if (Libc.GroupExists(pgid))
+                if (ProcessGroup.HasLiveMembers(pgid))
                 {
                     _logger.HookLeftProcesses(hook.Tag, pgid);
                     await StopGroupAsync(process, pgid, hook.Tag).ConfigureAwait(false);
@@ -97,19 +95,8 @@ internal sealed class HookRunner
         }
     }
 
-    private async Task<bool> GroupEndsWithinAsync(int pgid, TimeSpan limit)
-    {
-        var since = _time.GetTimestamp();
-        while (Libc.GroupExists(pgid))
-        {
-            if (_time.GetElapsedTime(since) >= limit)
-            {
-                return false;
-            }
-            await Task.Delay(GroupPollInterval, _time).ConfigureAwait(false);
-        }
-        return true;
-    }
+    private Task<bool> GroupEndsWithinAsync(int pgid, TimeSpan limit) =>
+        ProcessGroup.WaitUntilAsync(() => !ProcessGroup.HasLiveMembers(pgid), limit, time: _time);
 
     private async Task DrainAsync(Task output, string tag)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Wemixvisor.Platform.Interop;
 
 namespace Wemixvisor.Platform.Processes;
@@ -32,16 +31,17 @@ internal static class ProcessGroup
     }
 
     /// <summary>Polls <paramref name="done"/> until it holds or <paramref name="timeout"/> has passed; true when it held.</summary>
-    public static async Task<bool> WaitUntilAsync(Func<bool> done, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public static async Task<bool> WaitUntilAsync(Func<bool> done, TimeSpan timeout, CancellationToken cancellationToken = default, TimeProvider? time = null)
     {
-        var elapsed = Stopwatch.StartNew();
+        time ??= TimeProvider.System;
+        var since = time.GetTimestamp();
         while (!done())
         {
-            if (elapsed.Elapsed >= timeout)
+            if (time.GetElapsedTime(since) >= timeout)
             {
                 return false;
             }
-            await Task.Delay(PollStep, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(PollStep, time, cancellationToken).ConfigureAwait(false);
         }
         return true;
     }
