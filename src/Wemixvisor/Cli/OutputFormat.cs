@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
 namespace Wemixvisor.Cli;
 
 /// <summary>The <c>--output text|json</c> choice of the reporting commands.</summary>
@@ -18,4 +21,9 @@ public static class OutputFormats
         "json" => OutputFormat.Json,
         _ => throw CliErrors.InvalidUsage($"--output \"{value}\": must be text or json"),
     };
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>Writes a command's JSON answer, indented, as one document on <paramref name="output"/>.</summary>
+    public static void WriteJson(TextWriter output, JsonNode json) => output.WriteLine(json.ToJsonString(Indented));
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Reactive.Concurrency;
 using System.Runtime.Versioning;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cocona;
 using Cocona.Application;
@@ -54,7 +53,7 @@ public sealed class BackupCommand(OptionsResolver resolver, ICoconaConsoleProvid
                 ["backup_dir"] = options.BackupDir,
                 ["backups"] = new JsonArray(backups.Select(backup => (JsonNode)Json(backup)).ToArray()),
             };
-            console.Output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            OutputFormats.WriteJson(console.Output, json);
             return ExitCodes.Success;
         }
         if (backups.Count == 0)

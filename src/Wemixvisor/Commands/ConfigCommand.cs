@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cocona;
 using Cocona.Application;
@@ -99,6 +98,6 @@ public sealed class ConfigCommand(OptionsResolver resolver, ICoconaConsoleProvid
             ["paths"] = pathObject,
             ["ignored"] = new JsonArray(loaded.Notices.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
         };
-        console.Output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        OutputFormats.WriteJson(console.Output, json);
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.Versioning;
-using System.Text.Json;
 using Cocona;
 using Cocona.Application;
 using Wemixvisor.Cli;
@@ -22,7 +21,7 @@ public sealed class ShowUpgradeInfoCommand(OptionsResolver resolver, ICoconaCons
         var report = UpgradeReport.Read(layout);
         if (format == OutputFormat.Json)
         {
-            console.Output.WriteLine(UpgradeReportView.Json(report).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            OutputFormats.WriteJson(console.Output, UpgradeReportView.Json(report));
             return ExitCodes.Success;
         }
         var lines = UpgradeReportView.Lines(report);

@@ -1,5 +1,4 @@
 using System.Runtime.Versioning;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cocona;
 using Cocona.Application;
@@ -23,7 +22,7 @@ public sealed class StatusCommand(OptionsResolver resolver, ICoconaConsoleProvid
         var now = DateTimeOffset.UtcNow;
         if (format == OutputFormat.Json)
         {
-            console.Output.WriteLine(Json(status, now).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            OutputFormats.WriteJson(console.Output, Json(status, now));
         }
         else
         {

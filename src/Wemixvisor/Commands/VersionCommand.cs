@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cocona;
 using Cocona.Application;
@@ -24,7 +23,7 @@ public sealed class VersionCommand(ICoconaConsoleProvider console)
                 ["runtime"] = info.Runtime,
                 ["platform"] = info.Platform,
             };
-            console.Output.WriteLine(json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            OutputFormats.WriteJson(console.Output, json);
         }
         else
         {
