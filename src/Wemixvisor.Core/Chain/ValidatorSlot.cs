@@ -19,7 +19,7 @@ public sealed record ValidatorSlot(int Slot, int? Index, int Count, string Descr
     /// Addresses compare case-insensitively, with or without their <c>0x</c> prefix. Null arguments mean the
     /// node has no <c>istanbul</c> namespace.
     /// </summary>
-    public static ValidatorSlot Of(string? nodeAddress, IReadOnlyList<string>? validators)
+    public static ValidatorSlot From(string? nodeAddress, IReadOnlyList<string>? validators)
     {
         if (validators is null)
         {

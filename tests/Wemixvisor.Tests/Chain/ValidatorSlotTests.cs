@@ -17,11 +17,11 @@ public sealed class ValidatorSlotTests
     [InlineData(21, 0, 20)]
     [InlineData(21, 10, 10)]
     [InlineData(21, 20, 0)]
-    public void Of_Validator_FirstGoesFirstAndLastGetsSlotZero(int count, int index, int expectedSlot)
+    public void From_Validator_FirstGoesFirstAndLastGetsSlotZero(int count, int index, int expectedSlot)
     {
         var validators = Validators(count);
 
-        var slot = ValidatorSlot.Of(validators[index], validators);
+        var slot = ValidatorSlot.From(validators[index], validators);
 
         Assert.Equal(expectedSlot, slot.Slot);
         Assert.Equal(index, slot.Index);
@@ -33,11 +33,11 @@ public sealed class ValidatorSlotTests
     [InlineData(4)]
     [InlineData(7)]
     [InlineData(21)]
-    public void Of_EverySlotOfTheSet_IsTakenExactlyOnce(int count)
+    public void From_EverySlotOfTheSet_IsTakenExactlyOnce(int count)
     {
         var validators = Validators(count);
 
-        var slots = validators.Select(address => ValidatorSlot.Of(address, validators).Slot).Order();
+        var slots = validators.Select(address => ValidatorSlot.From(address, validators).Slot).Order();
 
         Assert.Equal(Enumerable.Range(0, count), slots);
     }
@@ -46,33 +46,33 @@ public sealed class ValidatorSlotTests
     [InlineData(4)]
     [InlineData(7)]
     [InlineData(21)]
-    public void Of_NonValidator_SlotZeroWithoutIndex(int count)
+    public void From_NonValidator_SlotZeroWithoutIndex(int count)
     {
-        var slot = ValidatorSlot.Of("0x" + new string('e', 40), Validators(count));
+        var slot = ValidatorSlot.From("0x" + new string('e', 40), Validators(count));
 
         Assert.Equal(new ValidatorSlot(0, null, count, $"0x{new string('e', 40)} is not among the {count} validators: slot 0"), slot);
     }
 
     [Fact]
-    public void Of_NoIstanbulNamespace_SlotZeroAndNoCount()
+    public void From_NoIstanbulNamespace_SlotZeroAndNoCount()
     {
-        var slot = ValidatorSlot.Of(null, null);
+        var slot = ValidatorSlot.From(null, null);
 
         Assert.Equal(new ValidatorSlot(0, null, 0, "no validator set (no istanbul namespace): slot 0"), slot);
     }
 
     [Fact]
-    public void Of_AddressUnknownButListKnown_SlotZero()
+    public void From_AddressUnknownButListKnown_SlotZero()
     {
-        var slot = ValidatorSlot.Of(null, Validators(7));
+        var slot = ValidatorSlot.From(null, Validators(7));
 
         Assert.Equal(new ValidatorSlot(0, null, 7, "node address unknown, 7 validators: slot 0"), slot);
     }
 
     [Fact]
-    public void Of_EmptyAddress_MatchesNothing()
+    public void From_EmptyAddress_MatchesNothing()
     {
-        Assert.Null(ValidatorSlot.Of("0x", ["0x", "0x" + new string('1', 40)]).Index);
+        Assert.Null(ValidatorSlot.From("0x", ["0x", "0x" + new string('1', 40)]).Index);
     }
 
     [Theory]
@@ -80,26 +80,26 @@ public sealed class ValidatorSlotTests
     [InlineData("0xabcdef0000000000000000000000000000000001", "0xABCDEF0000000000000000000000000000000001")]
     [InlineData("0XABCDEF0000000000000000000000000000000001", "0xabcdef0000000000000000000000000000000001")]
     [InlineData("abcdef0000000000000000000000000000000001", "0xAbCdEf0000000000000000000000000000000001")]
-    public void Of_CaseAndPrefixDiffer_StillFound(string nodeAddress, string listed)
+    public void From_CaseAndPrefixDiffer_StillFound(string nodeAddress, string listed)
     {
         IReadOnlyList<string> validators = ["0x" + new string('1', 40), listed, "0x" + new string('2', 40), "0x" + new string('3', 40)];
 
-        var slot = ValidatorSlot.Of(nodeAddress, validators);
+        var slot = ValidatorSlot.From(nodeAddress, validators);
 
         Assert.Equal((2, 1, 4), (slot.Slot, slot.Index, slot.Count));
     }
 
     [Fact]
-    public void Of_SingleValidator_SlotZero()
+    public void From_SingleValidator_SlotZero()
     {
         var only = "0x" + new string('a', 40);
 
-        Assert.Equal(new ValidatorSlot(0, 0, 1, $"{only} is validator 1 of 1: slot 0"), ValidatorSlot.Of(only, [only]));
+        Assert.Equal(new ValidatorSlot(0, 0, 1, $"{only} is validator 1 of 1: slot 0"), ValidatorSlot.From(only, [only]));
     }
 
     [Fact]
-    public void Of_NotInASingleValidatorSet_SaysOneValidator()
+    public void From_NotInASingleValidatorSet_SaysOneValidator()
     {
-        Assert.EndsWith("is not among the 1 validator: slot 0", ValidatorSlot.Of("0x" + new string('b', 40), ["0x" + new string('a', 40)]).Description);
+        Assert.EndsWith("is not among the 1 validator: slot 0", ValidatorSlot.From("0x" + new string('b', 40), ["0x" + new string('a', 40)]).Description);
     }
 }
