@@ -8,7 +8,7 @@ using static Wemixvisor.Core.Supervision.SupervisorPhase;
 
 namespace Wemixvisor.Benchmarks;
 
-/// <summary>One step of the pure state machine, on the transitions every upgrade goes through.</summary>
+/// <summary>One decision of the pure state machine, on the transitions every upgrade goes through.</summary>
 [MemoryDiagnoser]
 public class DecideBenchmarks
 {
@@ -19,7 +19,7 @@ public class DecideBenchmarks
     private readonly Decider _decider = new(new SupervisorPolicy());
     private readonly SupervisorState _running = State(new Running(s_node));
     private readonly SupervisorState _stopping = State(new Stopping(s_upgrade, s_node, Escalation.Graceful, new TimerId(1), false));
-    private readonly SupervisorEvent _observed = new UpgradeInfoObserved(new TriggerFile.Valid(s_upgrade));
+    private readonly SupervisorEvent _observed = new TriggerObserved(new TriggerFile.Valid(s_upgrade));
     private readonly SupervisorEvent _exited = new NodeExited(4242, NodeExit.Code(0), s_at);
     private readonly SupervisorEvent _hangup = new SignalReceived(NodeSignal.Hangup);
 
@@ -27,7 +27,7 @@ public class DecideBenchmarks
     [Benchmark(Baseline = true)]
     public Decision UpgradeObservedWhileRunning() => Expect<Preparing>(_decider.Decide(_running, _observed));
 
-    /// <summary>Stopping for an upgrade, the node exited: begin the upgrade steps.</summary>
+    /// <summary>Stopping for an upgrade, the node exited: begin the upgrade stages.</summary>
     [Benchmark]
     public Decision NodeExitedWhileStopping() => Expect<Upgrading>(_decider.Decide(_stopping, _exited));
 

@@ -8,7 +8,8 @@ namespace Wemixvisor.Core.Supervision;
 
 /// <summary>
 /// Runs commands through the ports and turns every outcome into an event for the pipeline.
-/// Effects never fail the stream: failures become events (<see cref="NodeStartFailed"/>, <see cref="StepOutcome.Failed"/>…).
+/// Effects never fail the stream: failures become events (<see cref="NodeStartFailed"/>, <see cref="JobOutcome.Failed"/>…).
+/// A command it has no effect for is a bug and throws.
 /// </summary>
 public sealed class CommandInterpreter(SupervisorPorts ports, SupervisorSchedulers schedulers, ILogger log)
 {
@@ -22,14 +23,14 @@ public sealed class CommandInterpreter(SupervisorPorts ports, SupervisorSchedule
         SignalNode s => Effect(() => Signal(s.Signal)),
         StartTimer t => Observable.Timer(t.Due, schedulers.Loop).Select(_ => (SupervisorEvent)new TimerElapsed(t.Id)),
         RunPreflight p => Observable.Start(() => Preflight(p), schedulers.Work),
-        RunStep s => Outcome(ports.Steps.Run(s.Step, s.Upgrade), o => new StepFinished(s.Step, o)),
+        RunJob j => Outcome(ports.Jobs.Run(j.Job, j.Upgrade), o => new JobFinished(j.Job, o)),
         SwitchTo s => ports.Switcher.Switch(s.Upgrade)
             .Select(_ => (SupervisorEvent)new Switched(s.Upgrade))
             .Catch((Exception e) => Observable.Return<SupervisorEvent>(new SwitchFailed(s.Upgrade, e.Message))),
-        RestoreBackup r => Outcome(ports.Steps.RestoreBackup(r.Upgrade), o => new RestoreFinished(o)),
-        PruneBackups => Outcome(ports.Steps.PruneBackups(), o => new BackupsPruned(o)),
+        RestoreBackup r => Outcome(ports.Jobs.RestoreBackup(r.Upgrade), o => new RestoreFinished(o)),
+        PruneBackups => Outcome(ports.Jobs.PruneBackups(), o => new BackupsPruned(o)),
         ReportBlocked r => Effect(() => log.UpgradeBlocked(r.Upgrade.Name.Value, r.Upgrade.Height, r.Problem)),
-        _ => Observable.Empty<SupervisorEvent>(),
+        _ => throw new InvalidOperationException($"{nameof(CommandInterpreter)} has no effect for the command {command.GetType().Name}"),
     };
 
     private IObservable<SupervisorEvent> LaunchNode() => Observable.Defer(() =>
@@ -63,10 +64,10 @@ public sealed class CommandInterpreter(SupervisorPorts ports, SupervisorSchedule
         ? new PreflightFailed(p.Upgrade, problem)
         : new PreflightPassed(p.Upgrade);
 
-    private static IObservable<SupervisorEvent> Outcome(IObservable<StepOutcome> run, Func<StepOutcome, SupervisorEvent> toEvent) =>
+    private static IObservable<SupervisorEvent> Outcome(IObservable<JobOutcome> run, Func<JobOutcome, SupervisorEvent> toEvent) =>
         run.Take(1)
-            .Catch((Exception e) => Observable.Return<StepOutcome>(new StepOutcome.Failed(e.Message)))
-            .DefaultIfEmpty(new StepOutcome.Failed("the step ended without an outcome"))
+            .Catch((Exception e) => Observable.Return<JobOutcome>(new JobOutcome.Failed(e.Message)))
+            .DefaultIfEmpty(new JobOutcome.Failed("the job ended without an outcome"))
             .Select(toEvent);
 
     private static IObservable<SupervisorEvent> Effect(Action action) => Observable.Defer(() =>

@@ -18,8 +18,8 @@ public sealed class Decider(SupervisorPolicy policy)
         (Exited, _) => Decision.Ignore(state, "wemixvisor is exiting"),
         (_, SignalReceived { Signal: NodeSignal.Hangup }) =>
             Decision.Ignore(state, "SIGHUP is never forwarded: geth-style nodes exit on it without flushing their database"),
-        (_, UpgradeInfoStillIncomplete) => Decision.Ignore(state, "the trigger file is still incomplete"),
-        (_, UpgradeInfoObserved { File: not TriggerFile.Valid }) => Decision.Ignore(state, "the trigger file is not a valid upgrade plan"),
+        (_, TriggerStillIncomplete) => Decision.Ignore(state, "the trigger file is still incomplete"),
+        (_, TriggerObserved { File: not TriggerFile.Valid }) => Decision.Ignore(state, "the trigger file is not a valid upgrade plan"),
 
         (Booting, _) => OnBooting(state, e),
         (Running p, _) => OnRunning(state, p, e),
@@ -48,7 +48,7 @@ public sealed class Decider(SupervisorPolicy policy)
         NodeStarted s => Then(state, new Running(new NodeRun(s.Pid, s.At))),
         NodeExited x when p.Node.Owns(x.Pid) => AfterExit(state, p.Node, x.Exit, x.At),
         NodeStartFailed f => AfterExit(state, p.Node, NodeExit.Code(ExitCodes.NodeCannotExecute), f.At),
-        UpgradeInfoObserved { File: TriggerFile.Valid v } => ConsiderUpgrade(state, v.Upgrade, p.Node),
+        TriggerObserved { File: TriggerFile.Valid v } => ConsiderUpgrade(state, v.Upgrade, p.Node),
         TriggerChecked { File: TriggerFile.Valid v } => ConsiderUpgrade(state, v.Upgrade, p.Node),
         SignalReceived s => StopForShutdown(state, p.Node, s.Signal),
         _ => Decision.Ignore(state, "the node is running"),
@@ -66,7 +66,7 @@ public sealed class Decider(SupervisorPolicy policy)
     private Decision OnBackingOff(SupervisorState state, BackingOff p, SupervisorEvent e) => e switch
     {
         TimerElapsed t when t.Timer == p.Timer => Launch(state),
-        UpgradeInfoObserved { File: TriggerFile.Valid v } when state.Applied.IsPendingFor(v.Upgrade) =>
+        TriggerObserved { File: TriggerFile.Valid v } when state.Applied.IsPendingFor(v.Upgrade) =>
             Prepare(state, v.Upgrade, node: null),
         SignalReceived => Exit(state, ExitCodes.Success, "stop requested while waiting to restart the node"),
         _ => Decision.Ignore(state, "waiting to restart the node"),
@@ -94,7 +94,7 @@ public sealed class Decider(SupervisorPolicy policy)
     /// </summary>
     private Decision WhileUpgradeWaits(SupervisorState state, UpgradeInfo upgrade, NodeRun? node, Func<NodeRun?, SupervisorPhase> withNode, SupervisorEvent e, string waiting) => e switch
     {
-        UpgradeInfoObserved { File: TriggerFile.Valid v } when v.Upgrade != upgrade && state.Applied.IsPendingFor(v.Upgrade) =>
+        TriggerObserved { File: TriggerFile.Valid v } when v.Upgrade != upgrade && state.Applied.IsPendingFor(v.Upgrade) =>
             Prepare(state, v.Upgrade, node),
         NodeStarted s when node is not null => Then(state, withNode(new NodeRun(s.Pid, s.At))),
         NodeExited x when node?.Owns(x.Pid) == true => Then(state, withNode(null)),
@@ -122,8 +122,8 @@ public sealed class Decider(SupervisorPolicy policy)
     {
         TimerElapsed t when t.Timer == p.Timer && p.Stage == UpgradeStage.RestartDelay => NextStage(state, p),
         TimerElapsed t when t.Timer == p.Timer && p.Stage == UpgradeStage.PreUpgradeRetryWait =>
-            Then(state, p with { Stage = UpgradeStage.BinaryPreUpgrade, Timer = null }, new RunStep(UpgradeStep.BinaryPreUpgrade, p.Upgrade)),
-        StepFinished f when StageOf(f.Step) == p.Stage => AfterStep(state, p, f.Step, f.Outcome),
+            Then(state, p with { Stage = UpgradeStage.BinaryPreUpgrade, Timer = null }, new RunJob(UpgradeJob.BinaryPreUpgrade, p.Upgrade)),
+        JobFinished f when StageOf(f.Job) == p.Stage => AfterJob(state, p, f.Job, f.Outcome),
         Switched s when p.Stage == UpgradeStage.Switching && s.Upgrade == p.Upgrade => AfterSwitch(state, p),
         SwitchFailed f when p.Stage == UpgradeStage.Switching =>
             Exit(state, ExitCodes.UpgradeFailed, $"switching to upgrade {p.Upgrade.Name} failed: {f.Reason}"),
@@ -137,7 +137,7 @@ public sealed class Decider(SupervisorPolicy policy)
 
     private static Decision OnRestoring(SupervisorState state, Restoring p, SupervisorEvent e) => e switch
     {
-        RestoreFinished { Outcome: StepOutcome.Failed f } =>
+        RestoreFinished { Outcome: JobOutcome.Failed f } =>
             Exit(state, ExitCodes.UpgradeFailed, $"upgrade {p.Upgrade.Name} failed: {p.Failure}; restoring the data from the backup failed too: {f.Reason}"),
         RestoreFinished =>
             Exit(state, ExitCodes.UpgradeFailed, $"upgrade {p.Upgrade.Name} failed: {p.Failure}; the data was restored from the backup"),
@@ -258,25 +258,25 @@ public sealed class Decider(SupervisorPolicy policy)
         }
         return p.Stage switch
         {
-            UpgradeStage.RestartDelay => RunStage(state, p, UpgradeStep.Backup),
-            UpgradeStage.Backup => RunStage(state, p, UpgradeStep.CustomPreUpgrade),
-            UpgradeStage.CustomPreUpgrade => RunStage(state, p, UpgradeStep.UpgradePreUpgrade),
-            UpgradeStage.UpgradePreUpgrade => RunStage(state, p, UpgradeStep.BinaryPreUpgrade),
+            UpgradeStage.RestartDelay => RunStage(state, p, UpgradeJob.Backup),
+            UpgradeStage.Backup => RunStage(state, p, UpgradeJob.CustomPreUpgrade),
+            UpgradeStage.CustomPreUpgrade => RunStage(state, p, UpgradeJob.UpgradePreUpgrade),
+            UpgradeStage.UpgradePreUpgrade => RunStage(state, p, UpgradeJob.BinaryPreUpgrade),
             _ => Then(state, p with { Stage = UpgradeStage.Switching, Timer = null }, new SwitchTo(p.Upgrade)),
         };
     }
 
-    private static Decision RunStage(SupervisorState state, Upgrading p, UpgradeStep step) =>
-        Then(state, p with { Stage = StageOf(step), Timer = null }, new RunStep(step, p.Upgrade));
+    private static Decision RunStage(SupervisorState state, Upgrading p, UpgradeJob job) =>
+        Then(state, p with { Stage = StageOf(job), Timer = null }, new RunJob(job, p.Upgrade));
 
-    private Decision AfterStep(SupervisorState state, Upgrading p, UpgradeStep step, StepOutcome outcome) => outcome switch
+    private Decision AfterJob(SupervisorState state, Upgrading p, UpgradeJob job, JobOutcome outcome) => outcome switch
     {
-        StepOutcome.Succeeded or StepOutcome.Skipped =>
-            NextStage(state, p with { BackupTaken = p.BackupTaken || (step == UpgradeStep.Backup && outcome is StepOutcome.Succeeded) }),
-        StepOutcome.RetryRequested when p.Retries < policy.PreUpgradeMaxRetries => RetryLater(state, p),
-        StepOutcome.RetryRequested r => Fail(state, p, $"{step} asked for a retry ({r.Reason}) after {p.Retries} retries; DAEMON_PREUPGRADE_MAX_RETRIES={policy.PreUpgradeMaxRetries}"),
-        StepOutcome.Failed f => Fail(state, p, $"{step} failed: {f.Reason}"),
-        _ => Decision.Ignore(state, "unknown step outcome"),
+        JobOutcome.Succeeded or JobOutcome.Skipped =>
+            NextStage(state, p with { BackupTaken = p.BackupTaken || (job == UpgradeJob.Backup && outcome is JobOutcome.Succeeded) }),
+        JobOutcome.RetryRequested when p.Retries < policy.PreUpgradeMaxRetries => RetryLater(state, p),
+        JobOutcome.RetryRequested r => Fail(state, p, $"{job} asked for a retry ({r.Reason}) after {p.Retries} retries; DAEMON_PREUPGRADE_MAX_RETRIES={policy.PreUpgradeMaxRetries}"),
+        JobOutcome.Failed f => Fail(state, p, $"{job} failed: {f.Reason}"),
+        _ => Decision.Ignore(state, "unknown job outcome"),
     };
 
     private static Decision RetryLater(SupervisorState state, Upgrading p)
@@ -303,11 +303,11 @@ public sealed class Decider(SupervisorPolicy policy)
         return Then(upgraded, new Running(NodeRun.Launched), new StartNode(), new CheckTrigger(), new PruneBackups());
     }
 
-    private static UpgradeStage StageOf(UpgradeStep step) => step switch
+    private static UpgradeStage StageOf(UpgradeJob job) => job switch
     {
-        UpgradeStep.Backup => UpgradeStage.Backup,
-        UpgradeStep.CustomPreUpgrade => UpgradeStage.CustomPreUpgrade,
-        UpgradeStep.UpgradePreUpgrade => UpgradeStage.UpgradePreUpgrade,
+        UpgradeJob.Backup => UpgradeStage.Backup,
+        UpgradeJob.CustomPreUpgrade => UpgradeStage.CustomPreUpgrade,
+        UpgradeJob.UpgradePreUpgrade => UpgradeStage.UpgradePreUpgrade,
         _ => UpgradeStage.BinaryPreUpgrade,
     };
 

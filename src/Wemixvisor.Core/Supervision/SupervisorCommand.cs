@@ -19,7 +19,7 @@ public abstract record SupervisorCommand
 
     public sealed record RunPreflight(UpgradeInfo Upgrade) : SupervisorCommand;
 
-    public sealed record RunStep(UpgradeStep Step, UpgradeInfo Upgrade) : SupervisorCommand;
+    public sealed record RunJob(UpgradeJob Job, UpgradeInfo Upgrade) : SupervisorCommand;
 
     public sealed record SwitchTo(UpgradeInfo Upgrade) : SupervisorCommand;
 

@@ -15,10 +15,10 @@ public abstract record SupervisorEvent
     public sealed record TriggerChecked(TriggerFile File) : SupervisorEvent;
 
     /// <summary>A new version of the trigger file was seen by the watcher: valid or invalid.</summary>
-    public sealed record UpgradeInfoObserved(TriggerFile File) : SupervisorEvent;
+    public sealed record TriggerObserved(TriggerFile File) : SupervisorEvent;
 
     /// <summary>The trigger file has stayed truncated for this many looks.</summary>
-    public sealed record UpgradeInfoStillIncomplete(int Looks, string Reason) : SupervisorEvent;
+    public sealed record TriggerStillIncomplete(int Looks, string Reason) : SupervisorEvent;
 
     public sealed record SignalReceived(NodeSignal Signal) : SupervisorEvent;
 
@@ -34,19 +34,13 @@ public abstract record SupervisorEvent
 
     public sealed record PreflightFailed(UpgradeInfo Upgrade, string Problem) : SupervisorEvent;
 
-    public sealed record StepFinished(UpgradeStep Step, StepOutcome Outcome) : SupervisorEvent;
+    public sealed record JobFinished(UpgradeJob Job, JobOutcome Outcome) : SupervisorEvent;
 
     public sealed record Switched(UpgradeInfo Upgrade) : SupervisorEvent;
 
     public sealed record SwitchFailed(UpgradeInfo Upgrade, string Reason) : SupervisorEvent;
 
-    public sealed record RestoreFinished(StepOutcome Outcome) : SupervisorEvent;
+    public sealed record RestoreFinished(JobOutcome Outcome) : SupervisorEvent;
 
-    public sealed record BackupsPruned(StepOutcome Outcome) : SupervisorEvent;
-}
-
-/// <summary>Identifies one started timer, so that a timer from an earlier wait is recognised as stale.</summary>
-public readonly record struct TimerId(long Sequence)
-{
-    public override string ToString() => $"#{Sequence}";
+    public sealed record BackupsPruned(JobOutcome Outcome) : SupervisorEvent;
 }

@@ -22,20 +22,21 @@ internal static partial class SupervisorLog
     [LoggerMessage(1005, LogLevel.Information, "Sending {Signal} ({SignalNumber}) to the node's process group {Pid}")]
     public static partial void SignallingNode(this ILogger log, string signal, int signalNumber, int pid);
 
-    [LoggerMessage(1006, LogLevel.Information, "Node started with pid {Pid}")]
+    [LoggerMessage(1006, LogLevel.Debug, "Node started with pid {Pid}")]
     public static partial void NodeLaunched(this ILogger log, int pid);
 
     [LoggerMessage(1007, LogLevel.Information, "Waiting {Delay} for {Purpose}")]
     public static partial void Waiting(this ILogger log, TimeSpan delay, string purpose);
 
+    /// <summary>A transition that changes nothing an operator follows; see <see cref="TransitionLog"/>.</summary>
     [LoggerMessage(1008, LogLevel.Debug, "{From} -> {To} on {Event}: {Details}")]
-    public static partial void Recheck(this ILogger log, string from, string to, string @event, string details);
+    public static partial void RoutineTransition(this ILogger log, string from, string to, string @event, string details);
 
     [LoggerMessage(1100, LogLevel.Error, "The trigger file is invalid and is ignored until it changes: {Reason}")]
-    public static partial void UpgradeInfoInvalid(this ILogger log, string reason);
+    public static partial void TriggerInvalid(this ILogger log, string reason);
 
     [LoggerMessage(1101, LogLevel.Warning, "The trigger file has stayed incomplete for {Looks} looks: {Reason}")]
-    public static partial void UpgradeInfoIncomplete(this ILogger log, int looks, string reason);
+    public static partial void TriggerIncomplete(this ILogger log, int looks, string reason);
 
     [LoggerMessage(1102, LogLevel.Information, "Upgrade {Upgrade} at height {Height} is pending (applied: {Applied})")]
     public static partial void UpgradePending(this ILogger log, string upgrade, long height, string applied);

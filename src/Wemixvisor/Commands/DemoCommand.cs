@@ -34,7 +34,7 @@ public sealed class DemoCommand(SupervisorHost supervisor, ICoconaConsoleProvide
             using var stop = new CancellationTokenSource();
             var timeline = new TimelinePrinter(output, DateTimeOffset.Now);
             var stopper = new StopWhenNewVersionRuns(stop, NewVersionShowTime);
-            var code = await supervisor.RunAsync(options, ["start", "--data", options.DataDir], new Tee(timeline, stopper), stop.Token);
+            var code = await supervisor.RunAsync(options, ["start", "--data", options.DataDir], [timeline, stopper], stop.Token);
 
             output.WriteLine();
             var layout = HomeLayout.From(options);
@@ -88,11 +88,11 @@ public sealed class DemoCommand(SupervisorHost supervisor, ICoconaConsoleProvide
     }
 
     /// <summary>Requests the stop once the upgraded node has been running for a moment.</summary>
-    private sealed class StopWhenNewVersionRuns(CancellationTokenSource stop, TimeSpan after) : IObserver<SupervisorStep>
+    private sealed class StopWhenNewVersionRuns(CancellationTokenSource stop, TimeSpan after) : IObserver<Transition>
     {
-        public void OnNext(SupervisorStep step)
+        public void OnNext(Transition transition)
         {
-            if (step.Event is SupervisorEvent.NodeStarted && step.To.Applied.Name is not null)
+            if (transition.Event is SupervisorEvent.NodeStarted && transition.To.Applied.Name is not null)
             {
                 Scheduler.Default.Schedule(after, () => stop.Cancel());
             }
@@ -105,12 +105,5 @@ public sealed class DemoCommand(SupervisorHost supervisor, ICoconaConsoleProvide
         public void OnError(Exception error)
         {
         }
-    }
-
-    private sealed class Tee(params IObserver<SupervisorStep>[] observers) : IObserver<SupervisorStep>
-    {
-        public void OnNext(SupervisorStep value) => Array.ForEach(observers, o => o.OnNext(value));
-        public void OnCompleted() => Array.ForEach(observers, o => o.OnCompleted());
-        public void OnError(Exception error) => Array.ForEach(observers, o => o.OnError(error));
     }
 }

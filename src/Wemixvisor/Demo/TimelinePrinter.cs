@@ -3,14 +3,14 @@ using static Wemixvisor.Core.Supervision.SupervisorEvent;
 
 namespace Wemixvisor.Demo;
 
-/// <summary>Prints the supervisor's steps that tell the story of an upgrade as short, readable lines.</summary>
-internal sealed class TimelinePrinter(TextWriter output, DateTimeOffset start) : IObserver<SupervisorStep>
+/// <summary>Prints the supervisor's transitions that tell the story of an upgrade as short, readable lines.</summary>
+internal sealed class TimelinePrinter(TextWriter output, DateTimeOffset start) : IObserver<Transition>
 {
-    public void OnNext(SupervisorStep step)
+    public void OnNext(Transition transition)
     {
-        if (Describe(step) is { } line)
+        if (Describe(transition) is { } line)
         {
-            output.WriteLine($"  {(step.At - start).TotalSeconds,6:0.00}s  {line}");
+            output.WriteLine($"  {(transition.At - start).TotalSeconds,6:0.00}s  {line}");
         }
     }
 
@@ -22,26 +22,26 @@ internal sealed class TimelinePrinter(TextWriter output, DateTimeOffset start) :
     {
     }
 
-    private static string? Describe(SupervisorStep step)
+    private static string? Describe(Transition transition)
     {
-        if (step.Decision.Commands.OfType<SupervisorCommand.Exit>().FirstOrDefault() is { } exit)
+        if (transition.Decision.Commands.OfType<SupervisorCommand.Exit>().FirstOrDefault() is { } exit)
         {
             return $"wemixvisor exits with code {exit.Code}: {exit.Reason}";
         }
-        return step.Event switch
+        return transition.Event switch
         {
-            NodeStarted s => $"node started (pid {s.Pid}) from {step.To.Applied}",
+            NodeStarted s => $"node started (pid {s.Pid}) from {transition.To.Applied}",
             NodeExited x => $"node exited ({x.Exit})",
-            TriggerChecked { File: Core.Upgrades.TriggerFile.Valid v } when step.Decision.Commands.Any(c => c is SupervisorCommand.RunPreflight) =>
+            TriggerChecked { File: Core.Upgrades.TriggerFile.Valid v } when transition.Decision.Commands.Any(c => c is SupervisorCommand.RunPreflight) =>
                 $"upgrade {v.Upgrade.Name} at height {v.Upgrade.Height} is pending",
-            UpgradeInfoObserved { File: Core.Upgrades.TriggerFile.Valid v } when step.Decision.Commands.Any(c => c is SupervisorCommand.RunPreflight) =>
+            TriggerObserved { File: Core.Upgrades.TriggerFile.Valid v } when transition.Decision.Commands.Any(c => c is SupervisorCommand.RunPreflight) =>
                 $"upgrade {v.Upgrade.Name} at height {v.Upgrade.Height} detected",
             PreflightPassed p => $"preflight of {p.Upgrade.Name} passed (binary in place)",
-            StepFinished f => $"{f.Step}: {f.Outcome switch
+            JobFinished f => $"{f.Job}: {f.Outcome switch
             {
-                Core.Ports.StepOutcome.Succeeded s => s.Detail,
-                Core.Ports.StepOutcome.Skipped s => "skipped, " + s.Reason,
-                Core.Ports.StepOutcome.Failed s => "failed, " + s.Reason,
+                Core.Ports.JobOutcome.Succeeded s => s.Detail,
+                Core.Ports.JobOutcome.Skipped s => "skipped, " + s.Reason,
+                Core.Ports.JobOutcome.Failed s => "failed, " + s.Reason,
                 var other => other.ToString(),
             }}",
             Switched s => $"current -> upgrades/{s.Upgrade.Name}",

@@ -1,4 +1,3 @@
-using System.Reactive;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Wemixvisor.Core.Layout;
@@ -9,16 +8,17 @@ using static Wemixvisor.Core.Supervision.SupervisorEvent;
 namespace Wemixvisor.Hosting;
 
 /// <summary>
-/// Keeps <see cref="RunStatus"/> for <c>wemixvisor status</c>: counts node starts, restarts and upgrades from
-/// the supervisor's steps and writes the file atomically at the start and whenever the node starts or exits
-/// or an upgrade is switched — not on every step. The file is removed when the run ends. A file that cannot
+/// Keeps <see cref="RunStatus"/> for <c>wemixvisor status</c>: writes the <see cref="RunCounters"/> of the
+/// supervisor's transitions and the last of them atomically at the start and whenever the node starts or exits
+/// or an upgrade is switched — not on every transition. The file is removed when the run ends. A file that cannot
 /// be written is logged once and never disturbs the supervisor.
 /// </summary>
-internal sealed class RunStatusWriter : IObserver<SupervisorStep>, IDisposable
+internal sealed class RunStatusWriter : IObserver<Transition>, IDisposable
 {
     private readonly string _path;
     private readonly int _pid;
     private readonly ILogger _logger;
+    private RunCounters _counters = RunCounters.Zero;
     private RunStatus? _status;
     private bool _failureLogged;
 
@@ -32,44 +32,27 @@ internal sealed class RunStatusWriter : IObserver<SupervisorStep>, IDisposable
     /// <summary>How many times the file was written (the cost the writer adds to a run).</summary>
     public int Writes { get; private set; }
 
-    /// <summary>An observer that hands every step to <paramref name="writer"/>, then to <paramref name="next"/> when there is one.</summary>
-    public static IObserver<SupervisorStep> Combine(RunStatusWriter writer, IObserver<SupervisorStep>? next)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        return next is null
-            ? writer
-            : Observer.Create<SupervisorStep>(
-                step => { writer.OnNext(step); next.OnNext(step); },
-                error => { writer.OnError(error); next.OnError(error); },
-                () => { writer.OnCompleted(); next.OnCompleted(); });
-    }
-
-    public void OnNext(SupervisorStep value)
+    public void OnNext(Transition value)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (value.Decision.Ignored)
         {
             return;
         }
-        var first = _status is null;
-        var status = _status ?? new RunStatus { Pid = _pid, StartedAt = value.At, UpdatedAt = value.At };
-        var startsNode = value.Decision.Commands.Any(command => command is SupervisorCommand.StartNode);
-        status = status with
+        _counters = RunCounters.Next(_counters, value);
+        if (_status is not null && value.Event is not (NodeStarted or NodeStartFailed or NodeExited or Switched))
         {
-            NodeStarts = status.NodeStarts + (startsNode ? 1 : 0),
-            Restarts = status.Restarts + (startsNode && value.From.Phase is SupervisorPhase.BackingOff ? 1 : 0),
-            Upgrades = status.Upgrades + (value.Event is Switched ? 1 : 0),
-        };
-        _status = status;
-        if (first || value.Event is NodeStarted or NodeStartFailed or NodeExited or Switched)
-        {
-            _status = status with
-            {
-                UpdatedAt = value.At,
-                LastTransition = new RunTransition(value.At, value.From.Phase.GetType().Name, value.To.Phase.GetType().Name, value.Event.ToString()),
-            };
-            Write(_status);
+            return;
         }
+        _status = (_status ?? new RunStatus { Pid = _pid, StartedAt = value.At, UpdatedAt = value.At }) with
+        {
+            UpdatedAt = value.At,
+            NodeStarts = _counters.NodeStarts,
+            Restarts = _counters.Restarts,
+            Upgrades = _counters.Upgrades,
+            LastTransition = new RunTransition(value.At, value.From.Phase.GetType().Name, value.To.Phase.GetType().Name, value.Event.ToString()),
+        };
+        Write(_status);
     }
 
     public void OnError(Exception error) => Remove();

@@ -29,11 +29,11 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
     private readonly ILogger<SupervisorHost> _log = loggers.CreateLogger<SupervisorHost>();
 
     public Task<int> RunAsync(WemixvisorOptions options, IReadOnlyList<string> nodeArguments, CancellationToken cancellationToken) =>
-        RunAsync(options, nodeArguments, steps: null, cancellationToken);
+        RunAsync(options, nodeArguments, observers: [], cancellationToken);
 
-    /// <param name="steps">Receives every decided step (the demo prints them as a timeline).</param>
+    /// <param name="observers">Watch every transition after the run status file (the demo prints them as a timeline).</param>
     /// <param name="cancellationToken">Cancelling it is a stop request, handled like SIGTERM.</param>
-    public async Task<int> RunAsync(WemixvisorOptions options, IReadOnlyList<string> nodeArguments, IObserver<SupervisorStep>? steps, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(WemixvisorOptions options, IReadOnlyList<string> nodeArguments, IReadOnlyList<IObserver<Transition>> observers, CancellationToken cancellationToken)
     {
         var layout = HomeLayout.From(options);
         // First: from here on SIGTERM no longer ends wemixvisor before the node has stopped.
@@ -72,7 +72,7 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
             }
 
             using var runStatus = new RunStatusWriter(layout, loggers.CreateLogger<RunStatusWriter>());
-            return await Supervise(options, layout, nodeArguments, signals, switcher, records, RunStatusWriter.Combine(runStatus, steps), cancellationToken);
+            return await Supervise(options, layout, nodeArguments, signals, switcher, records, [runStatus, .. observers], cancellationToken);
         }
     }
 
@@ -83,7 +83,7 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
         PosixSignalSource signals,
         AtomicUpgradeSwitcher switcher,
         NodeRecordStore records,
-        IObserver<SupervisorStep>? observer,
+        IReadOnlyList<IObserver<Transition>> observers,
         CancellationToken cancellationToken)
     {
         var probe = new LinuxFileProbe();
@@ -100,16 +100,13 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
 
         using var loop = new EventLoopScheduler(start => new Thread(start) { Name = "wemixvisor-supervisor", IsBackground = true });
         var supervisor = new Supervisor(ports, SupervisorPolicy.From(options), new SupervisorSchedulers(loop, TaskPoolScheduler.Default), loggers.CreateLogger<Supervisor>());
-        var watcher = new UpgradeInfoWatcher(trigger, new InotifyFileChangeHints(loggers.CreateLogger<InotifyFileChangeHints>()), options.PollInterval, loop);
         var stopRequests = Observable.Create<NodeSignal>(o => cancellationToken.Register(() => o.OnNext(NodeSignal.Terminate)));
-        var external = Observable.Merge(watcher.Events(), signals.Signals.Merge(stopRequests).Select(s => (SupervisorEvent)new SupervisorEvent.SignalReceived(s)));
-
-        var run = supervisor.Run(applied, external);
-        if (observer is not null)
-        {
-            run = run.Do(observer);
-        }
-        return await run.ExitCode().ToTask(CancellationToken.None);
+        IEventSource[] sources =
+        [
+            new TriggerWatcher(trigger, new InotifyFileChangeHints(loggers.CreateLogger<InotifyFileChangeHints>()), options.PollInterval, loop),
+            new SignalEvents(signals.Signals.Merge(stopRequests)),
+        ];
+        return await supervisor.Run(applied, sources, observers).ExitCode().ToTask(CancellationToken.None);
     }
 }
 

@@ -6,8 +6,8 @@ using Wemixvisor.Core.Upgrades;
 
 namespace Wemixvisor.Tests.Fakes;
 
-/// <summary>The upgrade side of a home in memory: which binaries exist, where <c>current</c> points, the markers, the steps run.</summary>
-public sealed class FakeUpgradeHost(TestScheduler scheduler) : IUpgradePreflight, IUpgradeSteps, IUpgradeSwitcher
+/// <summary>The upgrade side of a home in memory: which binaries exist, where <c>current</c> points, the markers, the jobs run.</summary>
+public sealed class FakeUpgradeHost(TestScheduler scheduler) : IUpgradePreflight, IUpgradeJobs, IUpgradeSwitcher
 {
     public const string Genesis = "genesis";
 
@@ -15,39 +15,39 @@ public sealed class FakeUpgradeHost(TestScheduler scheduler) : IUpgradePreflight
     public string Current { get; private set; } = Genesis;
     public Dictionary<string, UpgradeInfo> Markers { get; } = new();
     public List<(DateTimeOffset At, string What)> Log { get; } = [];
-    /// <summary>Virtual time each step takes.</summary>
-    public TimeSpan StepDuration { get; set; } = TimeSpan.FromMilliseconds(100);
-    /// <summary>The outcome of each step; Succeeded unless a test says otherwise.</summary>
-    public Func<UpgradeStep, UpgradeInfo, StepOutcome> Outcome { get; set; } = (step, _) => new StepOutcome.Succeeded(step.ToString());
+    /// <summary>Virtual time each job takes.</summary>
+    public TimeSpan JobDuration { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>The outcome of each job; Succeeded unless a test says otherwise.</summary>
+    public Func<UpgradeJob, UpgradeInfo, JobOutcome> Outcome { get; set; } = (job, _) => new JobOutcome.Succeeded(job.ToString());
     public bool SwitchFails { get; set; }
     public int Prunes { get; private set; }
 
     public string? Check(UpgradeInfo upgrade) =>
         Binaries.Contains(upgrade.Name.Value) ? null : $"the upgrade binary upgrades/{upgrade.Name}/bin/node is missing";
 
-    public IObservable<StepOutcome> Run(UpgradeStep step, UpgradeInfo upgrade) =>
-        Observable.Timer(StepDuration, scheduler).Select(_ =>
+    public IObservable<JobOutcome> Run(UpgradeJob job, UpgradeInfo upgrade) =>
+        Observable.Timer(JobDuration, scheduler).Select(_ =>
         {
-            var outcome = Outcome(step, upgrade);
-            Log.Add((scheduler.Now, $"{step} {upgrade.Name}: {outcome.GetType().Name}"));
+            var outcome = Outcome(job, upgrade);
+            Log.Add((scheduler.Now, $"{job} {upgrade.Name}: {outcome.GetType().Name}"));
             return outcome;
         });
 
-    public IObservable<StepOutcome> RestoreBackup(UpgradeInfo upgrade) =>
-        Observable.Timer(StepDuration, scheduler).Select(_ =>
+    public IObservable<JobOutcome> RestoreBackup(UpgradeInfo upgrade) =>
+        Observable.Timer(JobDuration, scheduler).Select(_ =>
         {
             Log.Add((scheduler.Now, $"Restore {upgrade.Name}"));
-            return (StepOutcome)new StepOutcome.Succeeded("restored");
+            return (JobOutcome)new JobOutcome.Succeeded("restored");
         });
 
-    public IObservable<StepOutcome> PruneBackups() => Observable.Defer(() =>
+    public IObservable<JobOutcome> PruneBackups() => Observable.Defer(() =>
     {
         Prunes++;
-        return Observable.Return<StepOutcome>(new StepOutcome.Succeeded("pruned"));
+        return Observable.Return<JobOutcome>(new JobOutcome.Succeeded("pruned"));
     });
 
     public IObservable<Unit> Switch(UpgradeInfo upgrade) =>
-        Observable.Timer(StepDuration, scheduler).SelectMany(_ =>
+        Observable.Timer(JobDuration, scheduler).SelectMany(_ =>
         {
             if (SwitchFails)
             {

@@ -1,4 +1,4 @@
-using System.Reactive.Linq;
+using System.Reactive;
 using System.Reactive.Subjects;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,13 +17,15 @@ public sealed class SupervisorHarness : IDisposable
     public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(300);
 
     private readonly Subject<NodeSignal> _signals = new();
+    private readonly ILogger<Supervisor> _logger;
+    private readonly IReadOnlyList<IObserver<Transition>> _observers;
     private IDisposable? _subscription;
 
-    private readonly ILogger<Supervisor> _logger;
-
-    public SupervisorHarness(SupervisorPolicy? policy = null, ILogger<Supervisor>? logger = null)
+    /// <param name="observers">Watch the run after the harness's own record of it, as the host's observers do.</param>
+    public SupervisorHarness(SupervisorPolicy? policy = null, ILogger<Supervisor>? logger = null, IReadOnlyList<IObserver<Transition>>? observers = null)
     {
         _logger = logger ?? NullLogger<Supervisor>.Instance;
+        _observers = observers ?? [];
         Policy = policy ?? new SupervisorPolicy { PreflightRecheck = Poll };
         Upgrades = new FakeUpgradeHost(Scheduler);
         Launcher = new FakeLauncher(Scheduler, () => Upgrades.Current);
@@ -34,34 +36,31 @@ public sealed class SupervisorHarness : IDisposable
     public FakeUpgradeHost Upgrades { get; }
     public FakeLauncher Launcher { get; }
     public SupervisorPolicy Policy { get; }
-    public List<SupervisorStep> Steps { get; } = [];
+    public List<Transition> Transitions { get; } = [];
     public int? ExitCode { get; private set; }
     public bool Completed { get; private set; }
 
     public TimeSpan Now => TimeSpan.FromTicks(Scheduler.Clock);
 
-    /// <summary>Subscribes the supervisor at the current virtual time.</summary>
+    /// <summary>Subscribes the supervisor at the current virtual time, with the trigger watcher and the signals as sources.</summary>
     public SupervisorHarness Start(AppliedUpgrade? applied = null)
     {
         var trigger = new TriggerReader(Files, TriggerPath);
         var ports = new SupervisorPorts(Launcher, trigger, Upgrades, Upgrades, Upgrades);
-        var schedulers = new SupervisorSchedulers(Scheduler, Scheduler);
-        var supervisor = new Supervisor(ports, Policy, schedulers, _logger);
-        var watcher = new UpgradeInfoWatcher(trigger, Files, Poll, Scheduler);
-        var external = Observable.Merge(
-            watcher.Events(),
-            _signals.Select(s => (SupervisorEvent)new SupervisorEvent.SignalReceived(s)));
-        _subscription = supervisor.Run(applied ?? AppliedUpgrade.Genesis, external).Subscribe(
-            step =>
+        var supervisor = new Supervisor(ports, Policy, new SupervisorSchedulers(Scheduler, Scheduler), _logger);
+        IEventSource[] sources = [new TriggerWatcher(trigger, Files, Poll, Scheduler), new SignalEvents(_signals)];
+        var recorder = Observer.Create<Transition>(
+            transition =>
             {
-                Steps.Add(step);
-                if (step.Decision.Commands.OfType<SupervisorCommand.Exit>().FirstOrDefault() is { } exit)
+                Transitions.Add(transition);
+                if (transition.Decision.Commands.OfType<SupervisorCommand.Exit>().FirstOrDefault() is { } exit)
                 {
                     ExitCode = exit.Code;
                 }
             },
             error => throw error,
             () => Completed = true);
+        _subscription = supervisor.Run(applied ?? AppliedUpgrade.Genesis, sources, [recorder, .. _observers]).Subscribe();
         Scheduler.AdvanceBy(1);
         return this;
     }
@@ -88,7 +87,7 @@ public sealed class SupervisorHarness : IDisposable
 
     /// <summary>The phases the supervisor went through, collapsing repeats.</summary>
     public IReadOnlyList<string> Phases() =>
-        Steps.Select(s => s.To.Phase.GetType().Name).Aggregate(new List<string>(), (list, phase) =>
+        Transitions.Select(t => t.To.Phase.GetType().Name).Aggregate(new List<string>(), (list, phase) =>
         {
             if (list.Count == 0 || list[^1] != phase)
             {
@@ -97,7 +96,7 @@ public sealed class SupervisorHarness : IDisposable
             return list;
         });
 
-    public IEnumerable<T> Commands<T>() where T : SupervisorCommand => Steps.SelectMany(s => s.Decision.Commands).OfType<T>();
+    public IEnumerable<T> Commands<T>() where T : SupervisorCommand => Transitions.SelectMany(t => t.Decision.Commands).OfType<T>();
 
     public void Dispose() => _subscription?.Dispose();
 }

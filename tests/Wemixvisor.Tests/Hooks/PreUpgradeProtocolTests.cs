@@ -6,13 +6,13 @@ namespace Wemixvisor.Tests.Hooks;
 public sealed class PreUpgradeProtocolTests
 {
     [Theory]
-    [InlineData(0, typeof(StepOutcome.Succeeded))]
-    [InlineData(1, typeof(StepOutcome.Skipped))]
-    [InlineData(30, typeof(StepOutcome.Failed))]
-    [InlineData(31, typeof(StepOutcome.RetryRequested))]
-    [InlineData(2, typeof(StepOutcome.Failed))]
-    [InlineData(32, typeof(StepOutcome.Failed))]
-    [InlineData(137, typeof(StepOutcome.Failed))]
+    [InlineData(0, typeof(JobOutcome.Succeeded))]
+    [InlineData(1, typeof(JobOutcome.Skipped))]
+    [InlineData(30, typeof(JobOutcome.Failed))]
+    [InlineData(31, typeof(JobOutcome.RetryRequested))]
+    [InlineData(2, typeof(JobOutcome.Failed))]
+    [InlineData(32, typeof(JobOutcome.Failed))]
+    [InlineData(137, typeof(JobOutcome.Failed))]
     public void FromBinary_FollowsCosmovisorsProtocol_OtherCodesFail(int exitCode, Type expected)
     {
         var outcome = PreUpgradeProtocol.FromBinary("gstable pre-upgrade", new HookResult.Exited(exitCode));
@@ -21,10 +21,10 @@ public sealed class PreUpgradeProtocolTests
     }
 
     [Theory]
-    [InlineData(0, typeof(StepOutcome.Succeeded))]
-    [InlineData(1, typeof(StepOutcome.Failed))]
-    [InlineData(30, typeof(StepOutcome.Failed))]
-    [InlineData(31, typeof(StepOutcome.Failed))]
+    [InlineData(0, typeof(JobOutcome.Succeeded))]
+    [InlineData(1, typeof(JobOutcome.Failed))]
+    [InlineData(30, typeof(JobOutcome.Failed))]
+    [InlineData(31, typeof(JobOutcome.Failed))]
     public void FromScript_OnlyZeroSucceeds(int exitCode, Type expected)
     {
         var outcome = PreUpgradeProtocol.FromScript("script", new HookResult.Exited(exitCode));
@@ -37,8 +37,8 @@ public sealed class PreUpgradeProtocolTests
     {
         var timedOut = new HookResult.TimedOut(TimeSpan.FromMinutes(5));
 
-        var binary = Assert.IsType<StepOutcome.Failed>(PreUpgradeProtocol.FromBinary("gstable pre-upgrade", timedOut));
-        var script = Assert.IsType<StepOutcome.Failed>(PreUpgradeProtocol.FromScript("script", timedOut));
+        var binary = Assert.IsType<JobOutcome.Failed>(PreUpgradeProtocol.FromBinary("gstable pre-upgrade", timedOut));
+        var script = Assert.IsType<JobOutcome.Failed>(PreUpgradeProtocol.FromScript("script", timedOut));
 
         Assert.Contains("DAEMON_PREUPGRADE_TIMEOUT", binary.Reason, StringComparison.Ordinal);
         Assert.Contains("DAEMON_PREUPGRADE_TIMEOUT", script.Reason, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class PreUpgradeProtocolTests
     [Fact]
     public void FromBinary_OtherCode_SaysWhichCodeAndTheProtocol()
     {
-        var failed = Assert.IsType<StepOutcome.Failed>(PreUpgradeProtocol.FromBinary("gstable pre-upgrade", new HookResult.Exited(2)));
+        var failed = Assert.IsType<JobOutcome.Failed>(PreUpgradeProtocol.FromBinary("gstable pre-upgrade", new HookResult.Exited(2)));
 
         Assert.Contains("code 2", failed.Reason, StringComparison.Ordinal);
         Assert.Contains("31 retry", failed.Reason, StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using System.Reactive;
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Ports;
 using Wemixvisor.Core.Supervision;
@@ -20,8 +19,8 @@ public sealed class RunStatusWriterTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    /// <summary>Two crashes (two backoff restarts), one upgrade to v2, then a stop: the steps of a real pipeline in virtual time.</summary>
-    private static List<SupervisorStep> CrashTwiceUpgradeAndStop()
+    /// <summary>Two crashes (two backoff restarts), one upgrade to v2, then a stop: the transitions of a real pipeline in virtual time.</summary>
+    private static List<Transition> CrashTwiceUpgradeAndStop()
     {
         using var h = new SupervisorHarness();
         h.Upgrades.Binaries.Add("v2");
@@ -37,20 +36,20 @@ public sealed class RunStatusWriterTests : IDisposable
         h.Signal(NodeSignal.Terminate);
         h.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(0, h.ExitCode);
-        return h.Steps;
+        return h.Transitions;
     }
 
     [Fact]
-    public void Steps_OfALife_CountRestartsAndUpgradesAndWriteOnlyOnNodeStartExitAndSwitch()
+    public void Transitions_OfALife_CountRestartsAndUpgradesAndWriteOnlyOnNodeStartExitAndSwitch()
     {
         // Arrange
-        var steps = CrashTwiceUpgradeAndStop();
+        var transitions = CrashTwiceUpgradeAndStop();
         using var writer = new RunStatusWriter(Layout, _log, Pid);
 
-        // Act: every step but the completion.
-        foreach (var step in steps)
+        // Act: every transition but the completion.
+        foreach (var transition in transitions)
         {
-            writer.OnNext(step);
+            writer.OnNext(transition);
         }
 
         // Assert
@@ -58,7 +57,7 @@ public sealed class RunStatusWriterTests : IDisposable
         Assert.NotNull(status);
         Assert.Equal(Pid, status.Pid);
         Assert.Equal((4, 2, 1), (status.NodeStarts, status.Restarts, status.Upgrades));
-        Assert.Equal(steps[0].At, status.StartedAt);
+        Assert.Equal(transitions[0].At, status.StartedAt);
         Assert.Equal(("Stopping", "Exited"), (status.LastTransition!.From, status.LastTransition.To));
         Assert.StartsWith("NodeExited", status.LastTransition.Event, StringComparison.Ordinal);
         // The start, 4 node starts, 4 node exits (2 crashes, the stop for the upgrade, the final stop) and 1 switch.
@@ -68,9 +67,9 @@ public sealed class RunStatusWriterTests : IDisposable
     [Fact]
     public void Completion_RemovesTheFile()
     {
-        var steps = CrashTwiceUpgradeAndStop();
+        var transitions = CrashTwiceUpgradeAndStop();
         using var writer = new RunStatusWriter(Layout, _log, Pid);
-        writer.OnNext(steps[0]);
+        writer.OnNext(transitions[0]);
         Assert.True(File.Exists(RunStatus.PathIn(Layout)));
 
         writer.OnCompleted();
@@ -82,9 +81,9 @@ public sealed class RunStatusWriterTests : IDisposable
     [Fact]
     public void Dispose_WithoutCompletion_RemovesTheFileToo()
     {
-        var steps = CrashTwiceUpgradeAndStop();
+        var transitions = CrashTwiceUpgradeAndStop();
         var writer = new RunStatusWriter(Layout, _log, Pid);
-        writer.OnNext(steps[0]);
+        writer.OnNext(transitions[0]);
 
         writer.Dispose();
 
@@ -95,14 +94,14 @@ public sealed class RunStatusWriterTests : IDisposable
     public void UnwritableLocation_IsLoggedOnceAndNeverThrows()
     {
         // Arrange: the wemixvisor directory is gone.
-        var steps = CrashTwiceUpgradeAndStop();
+        var transitions = CrashTwiceUpgradeAndStop();
         Directory.Delete(Layout.Root);
         using var writer = new RunStatusWriter(Layout, _log, Pid);
 
         // Act
-        foreach (var step in steps)
+        foreach (var transition in transitions)
         {
-            writer.OnNext(step);
+            writer.OnNext(transition);
         }
 
         // Assert
@@ -113,23 +112,25 @@ public sealed class RunStatusWriterTests : IDisposable
     }
 
     [Fact]
-    public void Combine_HandsEveryStepToBothObservers()
+    public void AsObserverOfARun_FileTellsTheRunWhileItLasts_AndIsGoneWhenItExits()
     {
-        var steps = CrashTwiceUpgradeAndStop();
+        // Arrange
         using var writer = new RunStatusWriter(Layout, _log, Pid);
-        var seen = new List<SupervisorStep>();
-        var completed = false;
+        using var h = new SupervisorHarness(observers: [writer]);
+        h.Start();
+        h.Advance(TimeSpan.FromSeconds(1));
+        h.Node.Exit(NodeExit.Code(1));
+        h.Advance(TimeSpan.FromSeconds(2));
 
-        var combined = RunStatusWriter.Combine(writer, Observer.Create<SupervisorStep>(seen.Add, _ => { }, () => completed = true));
-        foreach (var step in steps)
-        {
-            combined.OnNext(step);
-        }
-        Assert.True(File.Exists(RunStatus.PathIn(Layout)));
-        combined.OnCompleted();
+        // Act
+        var whileRunning = RunStatus.Read(Layout);
+        h.Signal(NodeSignal.Terminate);
+        h.Advance(TimeSpan.FromSeconds(2));
 
-        Assert.Equal(steps, seen);
-        Assert.True(completed);
+        // Assert
+        Assert.NotNull(whileRunning);
+        Assert.Equal((2, 1, 0), (whileRunning.NodeStarts, whileRunning.Restarts, whileRunning.Upgrades));
+        Assert.Equal(0, h.ExitCode);
         Assert.False(File.Exists(RunStatus.PathIn(Layout)));
     }
 }

@@ -54,17 +54,17 @@ public sealed class SimulationTests
             h.AdvanceUntil(() => h.Launcher.Current?.Binary == $"v{i}", TimeSpan.FromSeconds(BlocksPerVersion + 5), $"v{i} runs");
             Assert.Equal($"v{i}", h.Upgrades.Current);
             Assert.Equal(i * (long)BlocksPerVersion, h.Upgrades.Markers[$"v{i}"].Height);
-            Assert.Equal($"v{i}", h.Steps[^1].To.Applied.Name?.Value);
+            Assert.Equal($"v{i}", h.Transitions[^1].To.Applied.Name?.Value);
         }
 
         Assert.Equal(["genesis", .. Enumerable.Range(1, 100).Select(i => $"v{i}")], h.Launcher.Launched.Select(n => n.Binary));
         Assert.All(h.Launcher.Launched.Where(n => int.TryParse(n.Binary.TrimStart('v'), out var v) && v % 2 == 1),
             n => Assert.Equal([NodeSignal.Terminate], n.Received.Select(r => r.Signal)));
-        Assert.Equal(0, h.Steps.Count(s => s.To.Phase is SupervisorPhase.BackingOff));
+        Assert.Equal(0, h.Transitions.Count(s => s.To.Phase is SupervisorPhase.BackingOff));
         // Every cycle takes the same path through the state machine.
         var cycle = h.Phases().SkipWhile(p => p != "Running").Skip(1).TakeWhile(p => p != "Running").ToArray();
         Assert.Contains(cycle, c => c is "Upgrading");
-        Assert.Equal(100, h.Steps.Count(s => s.Event is SupervisorEvent.Switched));
+        Assert.Equal(100, h.Transitions.Count(s => s.Event is SupervisorEvent.Switched));
         Assert.Equal(400, h.Upgrades.Log.Count(l => !l.What.StartsWith("Switch", StringComparison.Ordinal)));
     }
 

@@ -142,7 +142,7 @@ public sealed class SupervisorBehaviourTests
         Assert.Empty(node.Received);
         Assert.True(node.IsRunning);
         Assert.Null(h.ExitCode);
-        Assert.Contains(h.Steps, s => s.Event is SupervisorEvent.SignalReceived { Signal: NodeSignal.Hangup } && s.Decision.Ignored);
+        Assert.Contains(h.Transitions, s => s.Event is SupervisorEvent.SignalReceived { Signal: NodeSignal.Hangup } && s.Decision.Ignored);
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class SupervisorBehaviourTests
     }
 
     [Fact]
-    public void SignalDuringRestartDelay_ExitsAtOnceBeforeAnyStep()
+    public void SignalDuringRestartDelay_ExitsAtOnceBeforeAnyJob()
     {
         using var h = new SupervisorHarness(new SupervisorPolicy { RestartDelay = TimeSpan.FromSeconds(10) });
         h.Upgrades.Binaries.Add("v2");
@@ -185,7 +185,7 @@ public sealed class SupervisorBehaviourTests
         h.Advance(TimeSpan.FromSeconds(1));
         h.WriteTrigger("v2", 10);
         h.Advance(TimeSpan.FromSeconds(2));
-        Assert.IsType<SupervisorPhase.Upgrading>(h.Steps[^1].To.Phase);
+        Assert.IsType<SupervisorPhase.Upgrading>(h.Transitions[^1].To.Phase);
 
         h.Signal(NodeSignal.Terminate);
         h.Advance(Ms);
@@ -196,7 +196,7 @@ public sealed class SupervisorBehaviourTests
     }
 
     [Fact]
-    public void RestartDelay_StepsStartExactlyAfterIt()
+    public void RestartDelay_JobsStartExactlyAfterIt()
     {
         var delay = TimeSpan.FromSeconds(10);
         using var h = new SupervisorHarness(new SupervisorPolicy { RestartDelay = delay });
@@ -207,21 +207,21 @@ public sealed class SupervisorBehaviourTests
         h.AdvanceUntil(() => h.Launcher.Launched[0].ExitedWith is not null, TimeSpan.FromSeconds(2), "genesis stops");
         var stoppedAt = h.Launcher.Launched[0].ExitedAt!.Value;
 
-        h.AdvanceUntil(() => h.Upgrades.Log.Count > 0, TimeSpan.FromSeconds(20), "first step");
+        h.AdvanceUntil(() => h.Upgrades.Log.Count > 0, TimeSpan.FromSeconds(20), "first job");
 
-        var firstStepStarted = h.Upgrades.Log[0].At - h.Upgrades.StepDuration;
-        Assert.InRange(firstStepStarted - stoppedAt, delay, delay + Ms);
+        var firstJobStarted = h.Upgrades.Log[0].At - h.Upgrades.JobDuration;
+        Assert.InRange(firstJobStarted - stoppedAt, delay, delay + Ms);
     }
 
     [Fact]
-    public void SignalDuringAStep_StopsAtTheNextSafePoint()
+    public void SignalDuringAJob_StopsAtTheNextSafePoint()
     {
         using var h = new SupervisorHarness();
         h.Upgrades.Binaries.Add("v2");
-        h.Upgrades.StepDuration = TimeSpan.FromSeconds(10);
+        h.Upgrades.JobDuration = TimeSpan.FromSeconds(10);
         h.Start();
         h.WriteTrigger("v2", 10);
-        h.AdvanceUntil(() => h.Steps[^1].To.Phase is SupervisorPhase.Upgrading { Stage: UpgradeStage.Backup }, TimeSpan.FromSeconds(5), "backup starts");
+        h.AdvanceUntil(() => h.Transitions[^1].To.Phase is SupervisorPhase.Upgrading { Stage: UpgradeStage.Backup }, TimeSpan.FromSeconds(5), "backup starts");
 
         h.Signal(NodeSignal.Terminate);
         h.Advance(TimeSpan.FromSeconds(5));
@@ -240,7 +240,7 @@ public sealed class SupervisorBehaviourTests
         h.Upgrades.Binaries.Add("v2");
         h.Start();
         h.WriteTrigger("v2", 10);
-        h.AdvanceUntil(() => h.Steps[^1].To.Phase is SupervisorPhase.Upgrading { Stage: UpgradeStage.Switching }, TimeSpan.FromSeconds(5), "the switch");
+        h.AdvanceUntil(() => h.Transitions[^1].To.Phase is SupervisorPhase.Upgrading { Stage: UpgradeStage.Switching }, TimeSpan.FromSeconds(5), "the switch");
 
         h.Signal(NodeSignal.Terminate);
         h.Advance(TimeSpan.FromSeconds(1));
@@ -363,7 +363,7 @@ public sealed class SupervisorBehaviourTests
         h.Advance(TimeSpan.FromSeconds(7));
 
         Assert.Equal(["genesis", "v2"], h.Launcher.Launched.Select(n => n.Binary));
-        Assert.Equal(0, h.Steps.Count(s => s.To.Phase is SupervisorPhase.BackingOff));
+        Assert.Equal(0, h.Transitions.Count(s => s.To.Phase is SupervisorPhase.BackingOff));
     }
 
     [Fact]
@@ -376,7 +376,7 @@ public sealed class SupervisorBehaviourTests
         h.Files.Write(SupervisorHarness.TriggerPath, """{"name":"v2","hei""");
         h.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal("genesis", h.Upgrades.Current);
-        Assert.Contains(h.Steps, s => s.Event is SupervisorEvent.UpgradeInfoStillIncomplete);
+        Assert.Contains(h.Transitions, s => s.Event is SupervisorEvent.TriggerStillIncomplete);
 
         h.WriteTrigger("v2", 10);
         h.Advance(TimeSpan.FromSeconds(3));
@@ -395,8 +395,8 @@ public sealed class SupervisorBehaviourTests
         h.Advance(TimeSpan.FromMinutes(1));
 
         Assert.Empty(h.Node.Received);
-        var rejected = Assert.Single(h.Steps, s => s.Event is SupervisorEvent.UpgradeInfoObserved);
-        Assert.Contains("\"name\"", ((TriggerFile.Invalid)((SupervisorEvent.UpgradeInfoObserved)rejected.Event).File).Reason);
+        var rejected = Assert.Single(h.Transitions, s => s.Event is SupervisorEvent.TriggerObserved);
+        Assert.Contains("\"name\"", ((TriggerFile.Invalid)((SupervisorEvent.TriggerObserved)rejected.Event).File).Reason);
     }
 
     [Fact]
@@ -404,9 +404,9 @@ public sealed class SupervisorBehaviourTests
     {
         using var h = new SupervisorHarness();
         h.Upgrades.Binaries.Add("v2");
-        h.Upgrades.Outcome = (step, _) => step == UpgradeStep.UpgradePreUpgrade
-            ? new StepOutcome.Failed("exit code 5")
-            : new StepOutcome.Succeeded("ok");
+        h.Upgrades.Outcome = (job, _) => job == UpgradeJob.UpgradePreUpgrade
+            ? new JobOutcome.Failed("exit code 5")
+            : new JobOutcome.Succeeded("ok");
         h.Start();
         h.WriteTrigger("v2", 10);
         h.Advance(TimeSpan.FromSeconds(3));
@@ -421,11 +421,11 @@ public sealed class SupervisorBehaviourTests
     {
         using var h = new SupervisorHarness();
         h.Upgrades.Binaries.Add("v2");
-        h.Upgrades.Outcome = (step, _) => step switch
+        h.Upgrades.Outcome = (job, _) => job switch
         {
-            UpgradeStep.Backup => new StepOutcome.Skipped("UNSAFE_SKIP_BACKUP=true"),
-            UpgradeStep.CustomPreUpgrade => new StepOutcome.Failed("exit code 1"),
-            _ => new StepOutcome.Succeeded("ok"),
+            UpgradeJob.Backup => new JobOutcome.Skipped("UNSAFE_SKIP_BACKUP=true"),
+            UpgradeJob.CustomPreUpgrade => new JobOutcome.Failed("exit code 1"),
+            _ => new JobOutcome.Succeeded("ok"),
         };
         h.Start();
         h.WriteTrigger("v2", 10);
@@ -441,15 +441,15 @@ public sealed class SupervisorBehaviourTests
         using var h = new SupervisorHarness(new SupervisorPolicy { PreUpgradeMaxRetries = 3 });
         h.Upgrades.Binaries.Add("v2");
         var attempts = 0;
-        h.Upgrades.Outcome = (step, _) => step == UpgradeStep.BinaryPreUpgrade && ++attempts <= 3
-            ? new StepOutcome.RetryRequested("exit code 31")
-            : new StepOutcome.Succeeded("ok");
+        h.Upgrades.Outcome = (job, _) => job == UpgradeJob.BinaryPreUpgrade && ++attempts <= 3
+            ? new JobOutcome.RetryRequested("exit code 31")
+            : new JobOutcome.Succeeded("ok");
         h.Start();
         h.WriteTrigger("v2", 10);
         h.Advance(TimeSpan.FromSeconds(15));
 
         var runs = h.Upgrades.Log.Where(l => l.What.StartsWith("BinaryPreUpgrade", StringComparison.Ordinal)).Select(l => l.At).ToArray();
-        var gaps = runs.Zip(runs.Skip(1), (a, b) => Math.Round((b - a - h.Upgrades.StepDuration).TotalSeconds, 2));
+        var gaps = runs.Zip(runs.Skip(1), (a, b) => Math.Round((b - a - h.Upgrades.JobDuration).TotalSeconds, 2));
         Assert.Equal([1, 2, 4], gaps);
         Assert.Equal("v2", h.Upgrades.Current);
     }
@@ -459,9 +459,9 @@ public sealed class SupervisorBehaviourTests
     {
         using var h = new SupervisorHarness(new SupervisorPolicy { PreUpgradeMaxRetries = 1 });
         h.Upgrades.Binaries.Add("v2");
-        h.Upgrades.Outcome = (step, _) => step == UpgradeStep.BinaryPreUpgrade
-            ? new StepOutcome.RetryRequested("exit code 31")
-            : new StepOutcome.Succeeded("ok");
+        h.Upgrades.Outcome = (job, _) => job == UpgradeJob.BinaryPreUpgrade
+            ? new JobOutcome.RetryRequested("exit code 31")
+            : new JobOutcome.Succeeded("ok");
         h.Start();
         h.WriteTrigger("v2", 10);
         h.Advance(TimeSpan.FromSeconds(10));

@@ -5,6 +5,7 @@ using System.Reactive.Subjects;
 using System.Reactive.Threading.Tasks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Sources;
 using Wemixvisor.Core.Supervision;
 using Wemixvisor.Core.Upgrades;
 
@@ -20,11 +21,11 @@ public sealed class SupervisorEventLoopTests
         var ports = new SupervisorPorts(launcher, new TriggerReader(new NoFiles(), "/none/upgrade-info.json"), new NoUpgrades(), new NoUpgrades(), new NoUpgrades());
         using var loop = new EventLoopScheduler();
         var supervisor = new Supervisor(ports, new SupervisorPolicy(), new SupervisorSchedulers(loop, TaskPoolScheduler.Default), NullLogger<Supervisor>.Instance);
-        var signals = new Subject<SupervisorEvent>();
+        var signals = new Subject<NodeSignal>();
 
-        var exit = supervisor.Run(AppliedUpgrade.Genesis, signals).ExitCode().ToTask();
+        var exit = supervisor.Run(AppliedUpgrade.Genesis, [new SignalEvents(signals)], []).ExitCode().ToTask();
         await launcher.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        signals.OnNext(new SupervisorEvent.SignalReceived(NodeSignal.Terminate));
+        signals.OnNext(NodeSignal.Terminate);
 
         Assert.Equal(5, await exit.WaitAsync(TimeSpan.FromSeconds(10)));
     }
@@ -59,12 +60,12 @@ public sealed class SupervisorEventLoopTests
         public byte[]? Read(string path, int maxBytes) => null;
     }
 
-    private sealed class NoUpgrades : IUpgradePreflight, IUpgradeSteps, IUpgradeSwitcher
+    private sealed class NoUpgrades : IUpgradePreflight, IUpgradeJobs, IUpgradeSwitcher
     {
         public string? Check(UpgradeInfo upgrade) => "none";
-        public IObservable<StepOutcome> Run(UpgradeStep step, UpgradeInfo upgrade) => Observable.Never<StepOutcome>();
-        public IObservable<StepOutcome> RestoreBackup(UpgradeInfo upgrade) => Observable.Never<StepOutcome>();
-        public IObservable<StepOutcome> PruneBackups() => Observable.Never<StepOutcome>();
+        public IObservable<JobOutcome> Run(UpgradeJob job, UpgradeInfo upgrade) => Observable.Never<JobOutcome>();
+        public IObservable<JobOutcome> RestoreBackup(UpgradeInfo upgrade) => Observable.Never<JobOutcome>();
+        public IObservable<JobOutcome> PruneBackups() => Observable.Never<JobOutcome>();
         public IObservable<Unit> Switch(UpgradeInfo upgrade) => Observable.Never<Unit>();
     }
 }

@@ -13,9 +13,9 @@ public sealed class LinuxUpgradeStepsBackupTests
         using var home = new StepsHome();
         NodeDataTree.Create(home.Options.DataDir);
 
-        var outcome = await home.Run(UpgradeStep.Backup);
+        var outcome = await home.Run(UpgradeJob.Backup);
 
-        var succeeded = Assert.IsType<StepOutcome.Succeeded>(outcome);
+        var succeeded = Assert.IsType<JobOutcome.Succeeded>(outcome);
         var backup = Assert.Single(home.Backups.List());
         Assert.Equal("20260102T030405Z-v2.0.0", backup.Id);
         Assert.Equal(1234, backup.Height);
@@ -28,11 +28,11 @@ public sealed class LinuxUpgradeStepsBackupTests
         using var home = new StepsHome(options => options with { UnsafeSkipBackup = true });
         NodeDataTree.Create(home.Options.DataDir);
 
-        var backup = await home.Run(UpgradeStep.Backup);
+        var backup = await home.Run(UpgradeJob.Backup);
         var restore = await StepsHome.Await(home.Steps.RestoreBackup(StepsHome.Upgrade));
 
-        Assert.Contains("UNSAFE_SKIP_BACKUP", Assert.IsType<StepOutcome.Skipped>(backup).Reason, StringComparison.Ordinal);
-        Assert.Contains("UNSAFE_SKIP_BACKUP", Assert.IsType<StepOutcome.Failed>(restore).Reason, StringComparison.Ordinal);
+        Assert.Contains("UNSAFE_SKIP_BACKUP", Assert.IsType<JobOutcome.Skipped>(backup).Reason, StringComparison.Ordinal);
+        Assert.Contains("UNSAFE_SKIP_BACKUP", Assert.IsType<JobOutcome.Failed>(restore).Reason, StringComparison.Ordinal);
         Assert.Empty(home.Backups.List());
     }
 
@@ -42,13 +42,13 @@ public sealed class LinuxUpgradeStepsBackupTests
         using var home = new StepsHome();
         var nodekey = NodeDataTree.Create(home.Options.DataDir);
         var before = TreeSnapshot.Of(home.Options.DataDir);
-        await home.Run(UpgradeStep.Backup);
+        await home.Run(UpgradeJob.Backup);
         File.WriteAllText(Path.Combine(home.Options.DataDir, "gstable", "nodekey"), "overwritten by a migration");
         File.WriteAllText(Path.Combine(home.Options.DataDir, "migrated"), "new schema");
 
         var outcome = await StepsHome.Await(home.Steps.RestoreBackup(StepsHome.Upgrade));
 
-        Assert.IsType<StepOutcome.Succeeded>(outcome);
+        Assert.IsType<JobOutcome.Succeeded>(outcome);
         Assert.Equal(before, TreeSnapshot.Of(home.Options.DataDir));
         Assert.Equal(nodekey, File.ReadAllBytes(Path.Combine(home.Options.DataDir, "gstable", "nodekey")));
     }
@@ -62,7 +62,7 @@ public sealed class LinuxUpgradeStepsBackupTests
 
         var outcome = await StepsHome.Await(home.Steps.RestoreBackup(StepsHome.Upgrade));
 
-        var failed = Assert.IsType<StepOutcome.Failed>(outcome);
+        var failed = Assert.IsType<JobOutcome.Failed>(outcome);
         Assert.Contains("v2.0.0", failed.Reason, StringComparison.Ordinal);
     }
 
@@ -71,10 +71,10 @@ public sealed class LinuxUpgradeStepsBackupTests
     {
         using var home = new StepsHome();
 
-        var outcome = await home.Steps.Run(UpgradeStep.Backup, StepsHome.Upgrade).Materialize().ToList().ToTask().WaitAsync(TimeSpan.FromSeconds(30));
+        var outcome = await home.Steps.Run(UpgradeJob.Backup, StepsHome.Upgrade).Materialize().ToList().ToTask().WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, outcome.Count);
-        var failed = Assert.IsType<StepOutcome.Failed>(outcome[0].Value);
+        var failed = Assert.IsType<JobOutcome.Failed>(outcome[0].Value);
         Assert.Contains(home.Options.DataDir, failed.Reason, StringComparison.Ordinal);
         Assert.Equal(System.Reactive.NotificationKind.OnCompleted, outcome[1].Kind);
         Assert.Contains(home.StepLog.Entries, entry => entry.EventId == 4151);
@@ -88,7 +88,7 @@ public sealed class LinuxUpgradeStepsBackupTests
         var subscriberThread = Environment.CurrentManagedThreadId;
         var workThread = 0;
 
-        using (home.Steps.Run(UpgradeStep.Backup, StepsHome.Upgrade).Subscribe(_ => workThread = Environment.CurrentManagedThreadId))
+        using (home.Steps.Run(UpgradeJob.Backup, StepsHome.Upgrade).Subscribe(_ => workThread = Environment.CurrentManagedThreadId))
         {
             Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref workThread) != 0, TimeSpan.FromSeconds(30)));
         }
@@ -103,13 +103,13 @@ public sealed class LinuxUpgradeStepsBackupTests
         NodeDataTree.Create(home.Options.DataDir);
         for (var i = 0; i < 4; i++)
         {
-            await home.Run(UpgradeStep.Backup);
+            await home.Run(UpgradeJob.Backup);
             home.Clock.AdvanceBy(TimeSpan.FromMinutes(1).Ticks);
         }
 
         var outcome = await StepsHome.Await(home.Steps.PruneBackups());
 
-        Assert.IsType<StepOutcome.Succeeded>(outcome);
+        Assert.IsType<JobOutcome.Succeeded>(outcome);
         Assert.Equal(["20260102T030705Z-v2.0.0", "20260102T030605Z-v2.0.0"], home.Backups.List().Select(record => record.Id));
     }
 }

@@ -13,9 +13,9 @@ public sealed class LinuxUpgradeStepsHookTests
         using var home = new StepsHome();
         home.InstallBinary($"touch '{home.Combine("binary-ran")}'");
 
-        Assert.IsType<StepOutcome.Skipped>(await home.Run(UpgradeStep.CustomPreUpgrade));
-        Assert.IsType<StepOutcome.Skipped>(await home.Run(UpgradeStep.UpgradePreUpgrade));
-        Assert.IsType<StepOutcome.Skipped>(await home.Run(UpgradeStep.BinaryPreUpgrade));
+        Assert.IsType<JobOutcome.Skipped>(await home.Run(UpgradeJob.CustomPreUpgrade));
+        Assert.IsType<JobOutcome.Skipped>(await home.Run(UpgradeJob.UpgradePreUpgrade));
+        Assert.IsType<JobOutcome.Skipped>(await home.Run(UpgradeJob.BinaryPreUpgrade));
         Assert.False(File.Exists(home.Combine("binary-ran")), "pre-upgrade of the binary runs only when WEMIXVISOR_PREUPGRADE_BINARY=true");
     }
 
@@ -27,9 +27,9 @@ public sealed class LinuxUpgradeStepsHookTests
         var script = Scripts.Write(temp.Combine("custom.sh"), Scripts.RecordInvocation(output));
         using var home = new StepsHome(options => options with { CustomPreUpgrade = script });
 
-        var outcome = await home.Run(UpgradeStep.CustomPreUpgrade);
+        var outcome = await home.Run(UpgradeJob.CustomPreUpgrade);
 
-        Assert.IsType<StepOutcome.Succeeded>(outcome);
+        Assert.IsType<JobOutcome.Succeeded>(outcome);
         Assert.Equal(
             [
                 $"cwd={home.Home}",
@@ -53,9 +53,9 @@ public sealed class LinuxUpgradeStepsHookTests
         var output = home.Combine("received");
         Scripts.Write(home.Layout.UpgradeHookScript(StepsHome.Upgrade.Name), Scripts.RecordInvocation(output) + "\necho migrating");
 
-        var outcome = await home.Run(UpgradeStep.UpgradePreUpgrade);
+        var outcome = await home.Run(UpgradeJob.UpgradePreUpgrade);
 
-        Assert.IsType<StepOutcome.Succeeded>(outcome);
+        Assert.IsType<JobOutcome.Succeeded>(outcome);
         var lines = File.ReadAllLines(output);
         Assert.Contains("arg=v2.0.0", lines);
         Assert.Contains("arg=1234", lines);
@@ -72,24 +72,24 @@ public sealed class LinuxUpgradeStepsHookTests
         using var home = new StepsHome();
         Scripts.Write(home.Layout.UpgradeHookScript(StepsHome.Upgrade.Name), $"exit {code}");
 
-        var outcome = await home.Run(UpgradeStep.UpgradePreUpgrade);
+        var outcome = await home.Run(UpgradeJob.UpgradePreUpgrade);
 
-        Assert.Contains($"code {code}", Assert.IsType<StepOutcome.Failed>(outcome).Reason, StringComparison.Ordinal);
+        Assert.Contains($"code {code}", Assert.IsType<JobOutcome.Failed>(outcome).Reason, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(0, typeof(StepOutcome.Succeeded))]
-    [InlineData(1, typeof(StepOutcome.Skipped))]
-    [InlineData(30, typeof(StepOutcome.Failed))]
-    [InlineData(31, typeof(StepOutcome.RetryRequested))]
-    [InlineData(2, typeof(StepOutcome.Failed))]
+    [InlineData(0, typeof(JobOutcome.Succeeded))]
+    [InlineData(1, typeof(JobOutcome.Skipped))]
+    [InlineData(30, typeof(JobOutcome.Failed))]
+    [InlineData(31, typeof(JobOutcome.RetryRequested))]
+    [InlineData(2, typeof(JobOutcome.Failed))]
     public async Task BinaryPreUpgrade_MapsExitCodesByTheProtocol(int code, Type expected)
     {
         using var home = new StepsHome(options => options with { PreUpgradeBinary = true });
         var output = home.Combine("received");
         home.InstallBinary(Scripts.RecordInvocation(output) + $"\nexit {code}");
 
-        var outcome = await home.Run(UpgradeStep.BinaryPreUpgrade);
+        var outcome = await home.Run(UpgradeJob.BinaryPreUpgrade);
 
         Assert.IsType(expected, outcome);
         Assert.Equal(["argc=1", "arg=pre-upgrade"], File.ReadAllLines(output).Where(line => line.StartsWith("arg", StringComparison.Ordinal)));
@@ -102,8 +102,8 @@ public sealed class LinuxUpgradeStepsHookTests
         var script = Scripts.Write(temp.Combine("custom.sh"), "exec sleep 300");
         using var home = new StepsHome(options => options with { CustomPreUpgrade = script, PreUpgradeTimeout = TimeSpan.FromSeconds(1) });
 
-        var outcome = await home.Run(UpgradeStep.CustomPreUpgrade);
+        var outcome = await home.Run(UpgradeJob.CustomPreUpgrade);
 
-        Assert.Contains("DAEMON_PREUPGRADE_TIMEOUT", Assert.IsType<StepOutcome.Failed>(outcome).Reason, StringComparison.Ordinal);
+        Assert.Contains("DAEMON_PREUPGRADE_TIMEOUT", Assert.IsType<JobOutcome.Failed>(outcome).Reason, StringComparison.Ordinal);
     }
 }

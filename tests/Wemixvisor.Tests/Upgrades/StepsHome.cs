@@ -56,10 +56,10 @@ internal sealed class StepsHome : IDisposable
 
     public string Combine(params string[] parts) => _temp.Combine(parts);
 
-    public static Task<StepOutcome> Await(IObservable<StepOutcome> outcome) =>
+    public static Task<JobOutcome> Await(IObservable<JobOutcome> outcome) =>
         outcome.ToTask().WaitAsync(TimeSpan.FromSeconds(60));
 
-    public Task<StepOutcome> Run(UpgradeStep step) => Await(Steps.Run(step, Upgrade));
+    public Task<JobOutcome> Run(UpgradeJob step) => Await(Steps.Run(step, Upgrade));
 
     public void Dispose() => _temp.Dispose();
 }

@@ -15,10 +15,10 @@ namespace Wemixvisor.Platform.Upgrades;
 
 /// <summary>
 /// The upgrade steps on Linux: the data backup and the three pre-upgrade hooks. Each runs on the
-/// task pool and reports one <see cref="StepOutcome"/>; an exception becomes <see cref="StepOutcome.Failed"/>.
-/// Retrying after <see cref="StepOutcome.RetryRequested"/> is the supervisor's decision.
+/// task pool and reports one <see cref="JobOutcome"/>; an exception becomes <see cref="JobOutcome.Failed"/>.
+/// Retrying after <see cref="JobOutcome.RetryRequested"/> is the supervisor's decision.
 /// </summary>
-internal sealed class LinuxUpgradeSteps : IUpgradeSteps
+internal sealed class LinuxUpgradeSteps : IUpgradeJobs
 {
     private readonly WemixvisorOptions _options;
     private readonly HomeLayout _layout;
@@ -36,80 +36,80 @@ internal sealed class LinuxUpgradeSteps : IUpgradeSteps
         _logger = logger;
     }
 
-    public IObservable<StepOutcome> Run(UpgradeStep step, UpgradeInfo upgrade) => Execute(upgrade, step.ToString(), step switch
+    public IObservable<JobOutcome> Run(UpgradeJob step, UpgradeInfo upgrade) => Execute(upgrade, step.ToString(), step switch
     {
-        UpgradeStep.Backup => cancellation => Task.FromResult(Backup(upgrade, cancellation)),
-        UpgradeStep.CustomPreUpgrade => cancellation => CustomPreUpgrade(upgrade, cancellation),
-        UpgradeStep.UpgradePreUpgrade => cancellation => UpgradePreUpgrade(upgrade, cancellation),
-        UpgradeStep.BinaryPreUpgrade => cancellation => BinaryPreUpgrade(upgrade, cancellation),
-        _ => _ => Task.FromResult<StepOutcome>(new StepOutcome.Failed($"unknown upgrade step {step}")),
+        UpgradeJob.Backup => cancellation => Task.FromResult(Backup(upgrade, cancellation)),
+        UpgradeJob.CustomPreUpgrade => cancellation => CustomPreUpgrade(upgrade, cancellation),
+        UpgradeJob.UpgradePreUpgrade => cancellation => UpgradePreUpgrade(upgrade, cancellation),
+        UpgradeJob.BinaryPreUpgrade => cancellation => BinaryPreUpgrade(upgrade, cancellation),
+        _ => _ => Task.FromResult<JobOutcome>(new JobOutcome.Failed($"unknown upgrade step {step}")),
     });
 
-    public IObservable<StepOutcome> RestoreBackup(UpgradeInfo upgrade) =>
+    public IObservable<JobOutcome> RestoreBackup(UpgradeInfo upgrade) =>
         Execute(upgrade, "restore", cancellation => Task.FromResult(Restore(upgrade, cancellation)));
 
-    public IObservable<StepOutcome> PruneBackups() =>
+    public IObservable<JobOutcome> PruneBackups() =>
         Execute(null, "prune", _ => Task.FromResult(Prune()));
 
-    private StepOutcome Backup(UpgradeInfo upgrade, CancellationToken cancellation)
+    private JobOutcome Backup(UpgradeInfo upgrade, CancellationToken cancellation)
     {
         if (_options.UnsafeSkipBackup)
         {
-            return new StepOutcome.Skipped("UNSAFE_SKIP_BACKUP=true: the data directory is not backed up");
+            return new JobOutcome.Skipped("UNSAFE_SKIP_BACKUP=true: the data directory is not backed up");
         }
         var record = _backups.Create(BackupLabel.ForUpgrade(upgrade.Name.Value, upgrade.Height), cancellation);
         _backupTakenFor[upgrade.Name] = record.Id;
-        return new StepOutcome.Succeeded($"backup {record.Id}: {record.Files} files, {record.TotalBytes} bytes in {record.Directory}");
+        return new JobOutcome.Succeeded($"backup {record.Id}: {record.Files} files, {record.TotalBytes} bytes in {record.Directory}");
     }
 
-    private async Task<StepOutcome> CustomPreUpgrade(UpgradeInfo upgrade, CancellationToken cancellation)
+    private async Task<JobOutcome> CustomPreUpgrade(UpgradeInfo upgrade, CancellationToken cancellation)
     {
         if (_options.CustomPreUpgrade is not { } script)
         {
-            return new StepOutcome.Skipped("no custom pre-upgrade script is configured (WEMIXVISOR_CUSTOM_PREUPGRADE)");
+            return new JobOutcome.Skipped("no custom pre-upgrade script is configured (WEMIXVISOR_CUSTOM_PREUPGRADE)");
         }
         var result = await _hooks.RunAsync(Hook("custom-pre-upgrade", script, NameAndHeight(upgrade), upgrade), cancellation).ConfigureAwait(false);
         return PreUpgradeProtocol.FromScript($"custom pre-upgrade script {script}", result);
     }
 
-    private async Task<StepOutcome> UpgradePreUpgrade(UpgradeInfo upgrade, CancellationToken cancellation)
+    private async Task<JobOutcome> UpgradePreUpgrade(UpgradeInfo upgrade, CancellationToken cancellation)
     {
         var script = _layout.UpgradeHookScript(upgrade.Name);
         if (Libc.KindOf(script, followLinks: false) == FileKind.Missing)
         {
-            return new StepOutcome.Skipped($"there is no {script}");
+            return new JobOutcome.Skipped($"there is no {script}");
         }
         var result = await _hooks.RunAsync(Hook("upgrade-pre-upgrade", script, NameAndHeight(upgrade), upgrade), cancellation).ConfigureAwait(false);
         return PreUpgradeProtocol.FromScript($"pre-upgrade script {script}", result);
     }
 
-    private async Task<StepOutcome> BinaryPreUpgrade(UpgradeInfo upgrade, CancellationToken cancellation)
+    private async Task<JobOutcome> BinaryPreUpgrade(UpgradeInfo upgrade, CancellationToken cancellation)
     {
         if (!_options.PreUpgradeBinary)
         {
-            return new StepOutcome.Skipped("WEMIXVISOR_PREUPGRADE_BINARY is false: the new binary's pre-upgrade command is not run");
+            return new JobOutcome.Skipped("WEMIXVISOR_PREUPGRADE_BINARY is false: the new binary's pre-upgrade command is not run");
         }
         var binary = _layout.UpgradeBinary(upgrade.Name);
         var result = await _hooks.RunAsync(Hook("binary-pre-upgrade", binary, ["pre-upgrade"], upgrade), cancellation).ConfigureAwait(false);
         return PreUpgradeProtocol.FromBinary($"{binary} pre-upgrade", result);
     }
 
-    private StepOutcome Restore(UpgradeInfo upgrade, CancellationToken cancellation)
+    private JobOutcome Restore(UpgradeInfo upgrade, CancellationToken cancellation)
     {
         if (!_backupTakenFor.TryGetValue(upgrade.Name, out var id))
         {
             var why = _options.UnsafeSkipBackup ? " (UNSAFE_SKIP_BACKUP=true)" : "";
-            return new StepOutcome.Failed(
+            return new JobOutcome.Failed(
                 $"there is no backup of upgrade {upgrade.Name} taken by this wemixvisor{why} to restore; {_layout.DataDir} stays as the pre-upgrade left it");
         }
         _backups.Restore(id, cancellation);
-        return new StepOutcome.Succeeded($"{_layout.DataDir} restored from backup {id}");
+        return new JobOutcome.Succeeded($"{_layout.DataDir} restored from backup {id}");
     }
 
-    private StepOutcome Prune()
+    private JobOutcome Prune()
     {
         var removed = _backups.Prune(_options.BackupKeep);
-        return new StepOutcome.Succeeded(removed.Count == 0
+        return new JobOutcome.Succeeded(removed.Count == 0
             ? $"no backup to remove, keeping the newest {_options.BackupKeep}"
             : $"removed {removed.Count} old backup(s) ({string.Join(", ", removed.Select(r => r.Id))}), keeping the newest {_options.BackupKeep}");
     }
@@ -120,10 +120,10 @@ internal sealed class LinuxUpgradeSteps : IUpgradeSteps
     private static string[] NameAndHeight(UpgradeInfo upgrade) =>
         [upgrade.Name.Value, upgrade.Height.ToString(CultureInfo.InvariantCulture)];
 
-    private IObservable<StepOutcome> Execute(UpgradeInfo? upgrade, string step, Func<CancellationToken, Task<StepOutcome>> work) =>
+    private IObservable<JobOutcome> Execute(UpgradeInfo? upgrade, string step, Func<CancellationToken, Task<JobOutcome>> work) =>
         Observable.FromAsync(async cancellation =>
         {
-            StepOutcome outcome;
+            JobOutcome outcome;
             try
             {
                 outcome = await Task.Run(() => work(cancellation), cancellation).ConfigureAwait(false);
@@ -134,7 +134,7 @@ internal sealed class LinuxUpgradeSteps : IUpgradeSteps
             }
             catch (Exception e)
             {
-                outcome = new StepOutcome.Failed(Describe(e));
+                outcome = new JobOutcome.Failed(Describe(e));
             }
             Log(upgrade, step, outcome);
             return outcome;
@@ -147,21 +147,21 @@ internal sealed class LinuxUpgradeSteps : IUpgradeSteps
         _ => $"{error.Message} ({error.GetType().Name})",
     };
 
-    private void Log(UpgradeInfo? upgrade, string step, StepOutcome outcome)
+    private void Log(UpgradeInfo? upgrade, string step, JobOutcome outcome)
     {
         var name = upgrade?.Name.Value ?? "-";
         switch (outcome)
         {
-            case StepOutcome.Failed failed:
+            case JobOutcome.Failed failed:
                 _logger.StepFailed(name, step, failed.Reason);
                 break;
-            case StepOutcome.Succeeded succeeded:
+            case JobOutcome.Succeeded succeeded:
                 _logger.StepFinished(name, step, "succeeded", succeeded.Detail);
                 break;
-            case StepOutcome.Skipped skipped:
+            case JobOutcome.Skipped skipped:
                 _logger.StepFinished(name, step, "skipped", skipped.Reason);
                 break;
-            case StepOutcome.RetryRequested retry:
+            case JobOutcome.RetryRequested retry:
                 _logger.StepFinished(name, step, "asks for a retry", retry.Reason);
                 break;
         }

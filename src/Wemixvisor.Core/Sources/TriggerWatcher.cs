@@ -12,12 +12,13 @@ namespace Wemixvisor.Core.Sources;
 /// and a read only when the fingerprint changed (or while the last read found the file incomplete).
 /// Emits each valid or invalid file version once, and a warning when a file stays truncated.
 /// </summary>
-public sealed class UpgradeInfoWatcher(TriggerReader trigger, IFileChangeHints hints, TimeSpan pollInterval, IScheduler scheduler)
+public sealed class TriggerWatcher(TriggerReader trigger, IFileChangeHints hints, TimeSpan pollInterval, IScheduler scheduler) : IEventSource
 {
     /// <summary>Looks at a truncated file after which a warning is emitted (about ten polls).</summary>
     public const int IncompleteWarningLooks = 10;
 
-    public IObservable<SupervisorEvent> Events() =>
+    /// <summary>Looks in every state: the decider says what a new plan means in each.</summary>
+    public IObservable<SupervisorEvent> Events(IObservable<SupervisorState> states) =>
         Observable.Merge(
                 Observable.Timer(TimeSpan.Zero, pollInterval, scheduler).Select(_ => Unit.Default),
                 hints.Changes(trigger.Path).ObserveOn(scheduler))
@@ -40,14 +41,14 @@ public sealed class UpgradeInfoWatcher(TriggerReader trigger, IFileChangeHints h
         {
             TriggerFile.Incomplete incomplete => Incomplete(fingerprint, last, incomplete.Reason),
             TriggerFile.Absent => Look.Initial,
-            var file => new Look(fingerprint, 0, new SupervisorEvent.UpgradeInfoObserved(file)),
+            var file => new Look(fingerprint, 0, new SupervisorEvent.TriggerObserved(file)),
         };
     }
 
     private static Look Incomplete(FileFingerprint? fingerprint, Look last, string reason)
     {
         var looks = last.IncompleteLooks + 1;
-        var warn = looks == IncompleteWarningLooks ? new SupervisorEvent.UpgradeInfoStillIncomplete(looks, reason) : null;
+        var warn = looks == IncompleteWarningLooks ? new SupervisorEvent.TriggerStillIncomplete(looks, reason) : null;
         return new Look(fingerprint, looks, warn);
     }
 

@@ -1,0 +1,17 @@
+namespace Wemixvisor.Core.Ports;
+
+/// <summary>How an upgrade job (or a restore, or a pruning) ended.</summary>
+public abstract record JobOutcome
+{
+    private JobOutcome() { }
+
+    public sealed record Succeeded(string Detail) : JobOutcome;
+
+    /// <summary>The job does not apply (not configured, no script, backups disabled).</summary>
+    public sealed record Skipped(string Reason) : JobOutcome;
+
+    public sealed record Failed(string Reason) : JobOutcome;
+
+    /// <summary>The binary's <c>pre-upgrade</c> asked to be run again (exit code 31).</summary>
+    public sealed record RetryRequested(string Reason) : JobOutcome;
+}
