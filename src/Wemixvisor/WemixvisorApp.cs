@@ -27,6 +27,7 @@ public static class WemixvisorApp
         typeof(ShowUpgradeInfoCommand),
         typeof(StatusCommand),
         typeof(BackupCommandGroup),
+        typeof(ScheduleCommandGroup),
     ];
 
     /// <param name="configureServices">Registrations applied last, so they replace the defaults (tests use it for fakes).</param>

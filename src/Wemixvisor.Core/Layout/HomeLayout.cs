@@ -35,6 +35,9 @@ public sealed class HomeLayout
     public string JournalFile => Path.Combine(Root, "upgrade-journal.json");
     public string NodeRecordFile => Path.Combine(Root, "node.json");
 
+    /// <summary>The upgrades scheduled at block heights by the operator (nodes that write no trigger): <c>$DAEMON_HOME/wemixvisor/schedule.json</c>.</summary>
+    public string ScheduleFile => Path.Combine(Root, "schedule.json");
+
     /// <summary>The trigger written by the node: <c>$DAEMON_DATA_DIR/upgrade-info.json</c>.</summary>
     public string TriggerFile => Path.Combine(DataDir, TriggerFileName);
 

@@ -93,7 +93,7 @@ internal sealed record UpgradeReport(string TriggerFile, TriggerState State, Upg
     };
 
     /// <summary>The checks the upgrade preflight makes on the binary: present, a regular executable file, and really inside <c>upgrades/</c>.</summary>
-    private static BinaryReport CheckBinary(HomeLayout layout, UpgradeName name)
+    internal static BinaryReport CheckBinary(HomeLayout layout, UpgradeName name)
     {
         var binary = layout.UpgradeBinary(name);
         try

@@ -11,7 +11,7 @@ public sealed class UsageTests
         var result = await _cli.RunAsync("--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var command in new[] { "init", "run", "config", "version", "add-upgrade", "show-upgrade-info", "status", "backup" })
+        foreach (var command in new[] { "init", "run", "config", "version", "add-upgrade", "show-upgrade-info", "status", "backup", "schedule" })
         {
             Assert.Matches($@"(?m)^\s+{command}\s+\S", result.Stdout);
         }
@@ -56,6 +56,36 @@ public sealed class UsageTests
         {
             Assert.Matches($@"(?m)^\s+{command}\s+\S", result.Stdout);
         }
+    }
+
+    [Theory]
+    [InlineData("list", "--output <text|json>")]
+    [InlineData("cancel", "name")]
+    public async Task ScheduleSubCommandHelp_DescribesItAndExitsZero(string subCommand, string mentions)
+    {
+        var result = await _cli.RunAsync("schedule", subCommand, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Usage: wemixvisor schedule {subCommand}", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(mentions, result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScheduleUnknownSubCommand_ExitsTwo()
+    {
+        var result = await _cli.RunAsync("schedule", "move");
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task AddUpgradeHelp_DescribesHeight()
+    {
+        var result = await _cli.RunAsync("add-upgrade", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--height <H>", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("schedule.json", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
