@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Wemixvisor.Cli;
 using Wemixvisor.Core;
 using Wemixvisor.Core.Layout;
-using Wemixvisor.Installation;
+using Wemixvisor.Platform.Installation;
 
 namespace Wemixvisor.Commands;
 

@@ -50,7 +50,7 @@ public sealed class ShowUpgradeInfoCommandTests : IDisposable
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Contains("upgrade:      v2 at height 1000\n", text.Stdout, StringComparison.Ordinal);
         Assert.Contains("state:        pending\n", text.Stdout, StringComparison.Ordinal);
-        Assert.Contains($"binary:       NOT in place: upgrade binary {_home.UpgradeBinary("v2")} does not exist; install it with: wemixvisor add-upgrade v2 <path-to-binary>", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"binary:       NOT in place: upgrade binary {_home.UpgradeBinary("v2")} does not exist; install the new binary there, for example with: wemixvisor add-upgrade v2 <path-to-binary>", text.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, json.ExitCode);
         using var document = JsonDocument.Parse(json.Stdout);
         var root = document.RootElement;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.Versioning;
 using System.Text.Json;
-using Wemixvisor.Hosting;
+using Wemixvisor.Status;
 
 namespace Wemixvisor.Tests.Cli;
 

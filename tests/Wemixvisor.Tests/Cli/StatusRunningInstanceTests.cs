@@ -1,8 +1,8 @@
 using System.Runtime.Versioning;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using Wemixvisor.Hosting;
 using Wemixvisor.Platform.Locking;
+using Wemixvisor.Status;
 
 namespace Wemixvisor.Tests.Cli;
 

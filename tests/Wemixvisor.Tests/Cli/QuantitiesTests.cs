@@ -1,6 +1,6 @@
-using Wemixvisor.Inspection;
+using Wemixvisor.Cli;
 
-namespace Wemixvisor.Tests.Inspection;
+namespace Wemixvisor.Tests.Cli;
 
 public sealed class QuantitiesTests
 {

@@ -6,7 +6,7 @@ using Wemixvisor.Core.Layout;
 using Wemixvisor.Platform.Interop;
 using Wemixvisor.Platform.Processes;
 
-namespace Wemixvisor.Inspection;
+namespace Wemixvisor.Platform.Locking;
 
 /// <summary>
 /// Finds the wemixvisor that holds this home's instance lock without ever taking that lock. The pid written
@@ -17,8 +17,6 @@ namespace Wemixvisor.Inspection;
 /// </summary>
 internal static class InstanceProbe
 {
-    private const int LockShared = 1;
-
     /// <summary>The pid of the wemixvisor holding the lock of <paramref name="layout"/>'s home, or null when none does.</summary>
     /// <exception cref="IOException">The lock file exists but cannot be opened or probed.</exception>
     public static int? HolderPid(HomeLayout layout)
@@ -28,7 +26,7 @@ internal static class InstanceProbe
         if (fd < 0)
         {
             var error = Marshal.GetLastPInvokeError();
-            return error is 2 or 20 // ENOENT, ENOTDIR: no wemixvisor ever ran here.
+            return error is Libc.ENOENT or Libc.ENOTDIR // No wemixvisor ever ran here.
                 ? null
                 : throw new IOException($"cannot open lock file {layout.LockFile}: {Marshal.GetPInvokeErrorMessage(error)}");
         }
@@ -37,7 +35,7 @@ internal static class InstanceProbe
         {
             return null;
         }
-        if (Libc.Flock(fd, LockShared | Libc.LOCK_NB) == 0)
+        if (Libc.Flock(fd, Libc.LOCK_SH | Libc.LOCK_NB) == 0)
         {
             return null; // Nobody holds it: the pid was reused by another process. Closing the handle releases the probe.
         }

@@ -1,7 +1,7 @@
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Platform.Processes;
 
-namespace Wemixvisor.Inspection;
+namespace Wemixvisor.Status;
 
 /// <summary>The node as <c>node.json</c> records it, checked against <c>/proc</c>.</summary>
 /// <param name="Alive">The recorded process still runs (same pid and start time, not a zombie).</param>
@@ -15,8 +15,7 @@ internal sealed record NodeStatus(int Pid, bool Alive, TimeSpan? Uptime)
         {
             return null;
         }
-        var stat = ProcStat.Read(record.Pid);
-        var alive = stat is not null && stat.StartTime == record.StartTime && !stat.IsZombie;
+        var alive = record.IsAlive();
         return new NodeStatus(record.Pid, alive, alive ? ProcessAge.Of(record.StartTime) : null);
     }
 }

@@ -2,11 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Wemixvisor.Core.Layout;
 
-namespace Wemixvisor.Hosting;
+namespace Wemixvisor.Status;
 
 /// <summary>
 /// <c>$DAEMON_HOME/wemixvisor/run-status.json</c>: what a running <c>wemixvisor run</c> has done since it
-/// started. Written by <see cref="RunStatusWriter"/> when the node starts or exits and when an upgrade is
+/// started. Written by <see cref="Hosting.RunStatusWriter"/> when the node starts or exits and when an upgrade is
 /// switched, removed when the run ends; <c>wemixvisor status</c> trusts it only while <see cref="Pid"/> holds the instance lock.
 /// </summary>
 internal sealed record RunStatus
@@ -43,9 +43,6 @@ internal sealed record RunStatus
         }
     }
 }
-
-/// <summary>One supervisor transition: when, from which phase to which, and on what event.</summary>
-internal sealed record RunTransition(DateTimeOffset At, string From, string To, string Event);
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(RunStatus))]

@@ -1,21 +1,15 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using Wemixvisor.Platform.Processes;
+using Wemixvisor.Platform.Interop;
 
-namespace Wemixvisor.Inspection;
+namespace Wemixvisor.Platform.Processes;
 
 /// <summary>How long a process has been running, from its start time in <c>/proc/&lt;pid&gt;/stat</c> (clock ticks after boot) and <c>/proc/uptime</c>.</summary>
-internal static partial class ProcessAge
+internal static class ProcessAge
 {
-    private const int ClockTicksPerSecondName = 2; // _SC_CLK_TCK
-
-    [LibraryImport("libc", EntryPoint = "sysconf")]
-    private static partial long Sysconf(int name);
-
     /// <summary>The age of a process that started <paramref name="startTicks"/> clock ticks after boot; null when the clock cannot be read.</summary>
     public static TimeSpan? Of(ulong startTicks)
     {
-        var ticksPerSecond = Sysconf(ClockTicksPerSecondName);
+        var ticksPerSecond = Libc.Sysconf(Libc.SC_CLK_TCK);
         if (ticksPerSecond <= 0 || SecondsSinceBoot() is not { } sinceBoot)
         {
             return null;

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wemixvisor.Core.Upgrades;
+using Wemixvisor.Status;
 
-namespace Wemixvisor.Inspection;
+namespace Wemixvisor.Cli;
 
 /// <summary>How <c>show-upgrade-info</c> and <c>status</c> print an <see cref="UpgradeReport"/>: labelled text lines or a JSON object.</summary>
 internal static class UpgradeReportView

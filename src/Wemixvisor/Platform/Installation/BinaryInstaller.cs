@@ -1,7 +1,8 @@
 using System.Runtime.Versioning;
+using Wemixvisor.Platform.Files;
 using Wemixvisor.Platform.Interop;
 
-namespace Wemixvisor.Installation;
+namespace Wemixvisor.Platform.Installation;
 
 public enum InstallOutcome
 {
@@ -15,12 +16,10 @@ public enum InstallOutcome
     Replaced,
 }
 
-/// <summary>A source that cannot be installed or a destination that must not be overwritten; the message says which and why.</summary>
-public sealed class InstallRefusedException(string message) : Exception(message);
-
 /// <summary>
-/// Installs a node binary atomically: streamed into a temp file next to the destination, fsynced, made
-/// executable, renamed into place, and the directory fsynced. A reader sees the old file or the new one, never half.
+/// Installs a node binary atomically through <see cref="AtomicFile"/>: streamed into a temp file next to the
+/// destination, fsynced, made executable, renamed into place, and the directory fsynced. A reader sees the old
+/// file or the new one, never half.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public static class BinaryInstaller
@@ -70,35 +69,13 @@ public static class BinaryInstaller
             throw new InstallRefusedException($"{destination} already holds a different binary; pass --force to replace it");
         }
 
-        var temp = Path.Combine(directory, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
-        try
+        using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+        using (var output = AtomicFile.Create(destination, Executable))
         {
-            CopyDurably(source, temp);
-            File.SetUnixFileMode(temp, Executable);
-            Libc.RenameOrThrow(temp, destination);
+            input.CopyTo(output.Stream, BufferSize);
+            output.Commit();
         }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-        Libc.FsyncDirectory(directory);
         return existing == FileKind.Missing ? InstallOutcome.Installed : InstallOutcome.Replaced;
-    }
-
-    private static void CopyDurably(string source, string temp)
-    {
-        using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
-        using var output = new FileStream(temp, new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-            BufferSize = BufferSize,
-            UnixCreateMode = Executable,
-        });
-        input.CopyTo(output, BufferSize);
-        output.Flush(flushToDisk: true);
     }
 
     /// <summary>Compares two files byte by byte, streaming; stops at the first difference.</summary>

@@ -1,7 +1,7 @@
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Platform.Switching;
 
-namespace Wemixvisor.Installation;
+namespace Wemixvisor.Platform.Installation;
 
 public enum LinkOutcome
 {

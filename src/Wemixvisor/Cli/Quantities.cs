@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Wemixvisor.Inspection;
+namespace Wemixvisor.Cli;
 
 /// <summary>Byte counts and durations the way the reporting commands print them.</summary>
 internal static class Quantities

@@ -1,39 +1,9 @@
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Upgrades;
-using Wemixvisor.Platform.Backup;
 using Wemixvisor.Platform.Files;
-using Wemixvisor.Platform.Interop;
 using Wemixvisor.Platform.Upgrades;
 
-namespace Wemixvisor.Inspection;
-
-/// <summary>What the trigger file says, seen from the applied upgrade.</summary>
-internal enum TriggerState
-{
-    /// <summary>No trigger file: no upgrade pending.</summary>
-    None,
-
-    /// <summary>A valid upgrade newer than the applied one: <c>run</c> applies it.</summary>
-    Pending,
-
-    /// <summary>The trigger names the upgrade that is applied already.</summary>
-    Applied,
-
-    /// <summary>A valid upgrade that is not above the applied height: <c>run</c> ignores it (never a downgrade).</summary>
-    Outdated,
-
-    /// <summary>Well formed but wrong, or unreadable; <see cref="UpgradeReport.Reason"/> says why.</summary>
-    Invalid,
-
-    /// <summary>Empty or truncated JSON: most likely still being written.</summary>
-    Incomplete,
-}
-
-/// <summary>The upgrade binary of an upgrade: where it must be, and what is wrong with it (null when it is in place).</summary>
-internal sealed record BinaryReport(string Path, string? Problem)
-{
-    public bool InPlace => Problem is null;
-}
+namespace Wemixvisor.Status;
 
 /// <summary>
 /// The trigger file's upgrade judged the way <c>run</c> judges it: pending when it names another upgrade at a
@@ -92,19 +62,13 @@ internal sealed record UpgradeReport(string TriggerFile, TriggerState State, Upg
         _ => null,
     };
 
-    /// <summary>The checks the upgrade preflight makes on the binary: present, a regular executable file, and really inside <c>upgrades/</c>.</summary>
+    /// <summary>The binary checked as the upgrade preflight checks it.</summary>
     private static BinaryReport CheckBinary(HomeLayout layout, UpgradeName name)
     {
         var binary = layout.UpgradeBinary(name);
         try
         {
-            if (Libc.KindOf(binary, followLinks: true) != FileKind.Missing
-                && Libc.ResolveRealPath(binary) is { } real
-                && !PathContainment.IsSameOrInside(real, PathContainment.RealPathOf(layout.UpgradesDir)))
-            {
-                return new BinaryReport(binary, $"{binary} resolves to {real}, outside {layout.UpgradesDir}; copy it in with: wemixvisor add-upgrade {name} <path-to-binary>");
-            }
-            return new BinaryReport(binary, ExecutableCheck.Problem(binary, "upgrade binary", $"install it with: wemixvisor add-upgrade {name} <path-to-binary>"));
+            return new BinaryReport(binary, ExecutableCheck.UpgradeBinary(layout, name));
         }
         catch (IOException e)
         {
