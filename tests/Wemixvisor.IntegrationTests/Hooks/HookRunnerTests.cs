@@ -1,31 +1,32 @@
+using Wemixvisor.IntegrationTests.Backup;
+using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.Platform.Hooks;
-using Wemixvisor.Tests.Backup;
 
-namespace Wemixvisor.Tests.Hooks;
+namespace Wemixvisor.IntegrationTests.Hooks;
 
 [Collection("Processes")]
 public sealed class HookRunnerTests : IDisposable
 {
     private static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(300);
-    private readonly TempDirectory _temp = new();
+    private readonly TempHome _temp = TempHome.Empty();
     private readonly CapturedLog<HookRunner> _log = new();
 
     private HookRunner Runner() => new(TimeProvider.System, _log, Grace);
 
     private HookInvocation Invocation(string program, TimeSpan? timeout = null, params string[] arguments) =>
-        new("test-hook", program, arguments, _temp.Path, new Dictionary<string, string> { ["EXTRA"] = "extra value" }, timeout ?? TimeSpan.FromSeconds(30));
+        new("test-hook", program, arguments, _temp.Root, new Dictionary<string, string> { ["EXTRA"] = "extra value" }, timeout ?? TimeSpan.FromSeconds(30));
 
     [Fact]
     public async Task Run_PassesArgumentsVerbatimWithoutAShell_InWorkingDirectoryWithEnvironment()
     {
         var output = _temp.Combine("received");
-        var script = Scripts.Write(_temp.Combine("hook"), Scripts.RecordInvocation(output) + $"\nprintf 'EXTRA=%s\\n' \"$EXTRA\" >> '{output}'");
+        var script = TempHome.WriteScript(_temp.Combine("hook"), Scripts.RecordInvocation(output) + $"\nprintf 'EXTRA=%s\\n' \"$EXTRA\" >> '{output}'");
 
         var result = await Runner().RunAsync(Invocation(script, null, "two words", "$(touch pwned)", "*"), CancellationToken.None);
 
         Assert.Equal(new HookResult.Exited(0), result);
         var lines = File.ReadAllLines(output);
-        Assert.Contains($"cwd={_temp.Path}", lines);
+        Assert.Contains($"cwd={_temp.Root}", lines);
         Assert.Contains("argc=3", lines);
         Assert.Equal(["arg=two words", "arg=$(touch pwned)", "arg=*"], lines.Where(line => line.StartsWith("arg=", StringComparison.Ordinal)));
         Assert.Contains("EXTRA=extra value", lines);
@@ -39,7 +40,7 @@ public sealed class HookRunnerTests : IDisposable
     [InlineData("kill -9 $$", 137)]
     public async Task Run_ReportsTheExitCode(string body, int expected)
     {
-        var script = Scripts.Write(_temp.Combine("hook"), body);
+        var script = TempHome.WriteScript(_temp.Combine("hook"), body);
 
         var result = await Runner().RunAsync(Invocation(script), CancellationToken.None);
 
@@ -49,7 +50,7 @@ public sealed class HookRunnerTests : IDisposable
     [Fact]
     public async Task Run_NotExecutable_ReportsTheShellConventionCode126()
     {
-        var script = Scripts.Write(_temp.Combine("hook"), "exit 0", NodeDataTree.Mode600);
+        var script = TempHome.WriteScript(_temp.Combine("hook"), "exit 0", NodeDataTree.Mode600);
 
         var result = await Runner().RunAsync(Invocation(script), CancellationToken.None);
 
@@ -59,7 +60,7 @@ public sealed class HookRunnerTests : IDisposable
     [Fact]
     public async Task Run_LogsEveryOutputLineTaggedWithTheHook()
     {
-        var script = Scripts.Write(_temp.Combine("hook"), "echo 'first line'\necho 'to stderr' >&2\nprintf 'no newline at the end'");
+        var script = TempHome.WriteScript(_temp.Combine("hook"), "echo 'first line'\necho 'to stderr' >&2\nprintf 'no newline at the end'");
 
         await Runner().RunAsync(Invocation(script), CancellationToken.None);
 
@@ -76,7 +77,7 @@ public sealed class HookRunnerTests : IDisposable
     {
         // Arrange: the hook and its child ignore SIGTERM, so only the SIGKILL after the grace ends them.
         var childPidFile = _temp.Combine("child.pid");
-        var script = Scripts.Write(_temp.Combine("hook"), $"trap '' TERM\nsleep 300 &\necho $! > '{childPidFile}'\necho started\nwait\nwait");
+        var script = TempHome.WriteScript(_temp.Combine("hook"), $"trap '' TERM\nsleep 300 &\necho $! > '{childPidFile}'\necho started\nwait\nwait");
         var timeout = TimeSpan.FromSeconds(1);
 
         // Act
@@ -88,7 +89,7 @@ public sealed class HookRunnerTests : IDisposable
         Assert.Equal(new HookResult.TimedOut(timeout), result);
         Assert.InRange(took, timeout, timeout + Grace + TimeSpan.FromSeconds(5));
         var child = int.Parse(File.ReadAllText(childPidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(ProcessProbe.Within(TimeSpan.FromSeconds(5), () => ProcessProbe.HasEnded(child)), $"the hook's child {child} was killed with its group");
+        await Eventually.Holds(() => !ProcessTable.IsAlive(child), $"the hook's child {child} killed with its group", TimeSpan.FromSeconds(5));
         Assert.Contains(_log.Entries, entry => entry.EventId == 4104);
         Assert.Contains(_log.Entries, entry => entry.EventId == 4106);
         Assert.Contains(_log.Entries, entry => entry.EventId == 4101 && (string?)entry.Values["Line"] == "started");
@@ -98,13 +99,13 @@ public sealed class HookRunnerTests : IDisposable
     public async Task Run_HookExitsButLeavesAChildHoldingItsOutput_ReturnsPromptlyAndStopsTheChild()
     {
         var childPidFile = _temp.Combine("child.pid");
-        var script = Scripts.Write(_temp.Combine("hook"), $"sleep 300 &\necho $! > '{childPidFile}'\nexit 0");
+        var script = TempHome.WriteScript(_temp.Combine("hook"), $"sleep 300 &\necho $! > '{childPidFile}'\nexit 0");
 
         var result = await Runner().RunAsync(Invocation(script), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(new HookResult.Exited(0), result);
         var child = int.Parse(File.ReadAllText(childPidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(ProcessProbe.Within(TimeSpan.FromSeconds(5), () => ProcessProbe.HasEnded(child)), "a leftover child is stopped");
+        await Eventually.Holds(() => !ProcessTable.IsAlive(child), "the leftover child stopped", TimeSpan.FromSeconds(5));
         Assert.Contains(_log.Entries, entry => entry.EventId == 4105);
     }
 
@@ -112,16 +113,16 @@ public sealed class HookRunnerTests : IDisposable
     public async Task Run_Cancelled_StopsTheHookAndThrows()
     {
         var marker = _temp.Combine("running");
-        var script = Scripts.Write(_temp.Combine("hook"), $"echo $$ > '{marker}'\nexec sleep 300");
+        var script = TempHome.WriteScript(_temp.Combine("hook"), $"echo $$ > '{marker}'\nexec sleep 300");
         using var cancellation = new CancellationTokenSource();
 
         var run = Runner().RunAsync(Invocation(script), cancellation.Token);
-        Assert.True(ProcessProbe.Within(TimeSpan.FromSeconds(10), () => File.Exists(marker) && File.ReadAllText(marker).EndsWith('\n')), "the hook started");
+        await Eventually.Holds(() => File.Exists(marker) && File.ReadAllText(marker).EndsWith('\n'), "the hook started", TimeSpan.FromSeconds(10));
         var pid = int.Parse(File.ReadAllText(marker).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         cancellation.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(20)));
-        Assert.True(ProcessProbe.HasEnded(pid), "the hook is stopped before RunAsync returns");
+        Assert.False(ProcessTable.IsAlive(pid), "the hook is stopped before RunAsync returns");
     }
 
     public void Dispose() => _temp.Dispose();

@@ -3,15 +3,17 @@ using Microsoft.Extensions.Logging;
 using NLog.Extensions.Logging;
 using Wemixvisor.Cli;
 using Wemixvisor.Core.Configuration;
+using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.Logging;
+using Wemixvisor.Tests.Cli;
 
-namespace Wemixvisor.Tests.Cli;
+namespace Wemixvisor.IntegrationTests.Cli;
 
 /// <summary>The shipped nlog.config, driven by the resolved options.</summary>
 [Collection(CliCollection.Name)]
 public sealed class LoggingSetupTests : IDisposable
 {
-    private readonly TempHome _temp = new();
+    private readonly TempHome _temp = CliHome.NewHome();
     private readonly ILoggerFactory _loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddNLog());
 
     public void Dispose()
@@ -24,15 +26,17 @@ public sealed class LoggingSetupTests : IDisposable
 
     private WemixvisorOptions Options(params (string Name, string Value)[] env)
     {
-        var input = new Configuration.LoaderInput().Env("DAEMON_HOME", _temp.Home).Env("DAEMON_NAME", "gstable");
+        var environment = new Dictionary<string, string>(_temp.Environment);
         foreach (var (name, value) in env)
         {
-            input.Env(name, value);
+            environment[name] = value;
         }
-        return input.LoadValid().Options;
+        var result = ConfigurationLoader.Load(new ConfigurationInput { Environment = environment, WorkingDirectory = _temp.Root, ReadFile = File.ReadAllText });
+        Assert.True(result.IsValid, "expected a valid configuration, got: " + string.Join(" | ", result.Problems));
+        return result.Loaded!.Options;
     }
 
-    private string LogFile => Path.Combine(_temp.WemixvisorDir, "logs", "wemixvisor.log");
+    private string LogFile => Path.Combine(_temp.Layout.Root, "logs", "wemixvisor.log");
 
     private void Log(WemixvisorOptions options)
     {
@@ -45,7 +49,7 @@ public sealed class LoggingSetupTests : IDisposable
     public void Apply_HomeInitialised_WritesJsonLinesWithEventIdAndProperties()
     {
         // Arrange
-        Directory.CreateDirectory(_temp.WemixvisorDir);
+        Directory.CreateDirectory(_temp.Layout.Root);
         var options = Options();
 
         // Act
@@ -68,7 +72,7 @@ public sealed class LoggingSetupTests : IDisposable
     [Fact]
     public void Apply_DebugLevel_LetsDebugLinesThrough()
     {
-        Directory.CreateDirectory(_temp.WemixvisorDir);
+        Directory.CreateDirectory(_temp.Layout.Root);
         var options = Options(("WEMIXVISOR_LOG_LEVEL", "debug"));
 
         LoggingSetup.Apply(options);
@@ -80,7 +84,7 @@ public sealed class LoggingSetupTests : IDisposable
     [Fact]
     public void Apply_DisableLogs_WritesNothing()
     {
-        Directory.CreateDirectory(_temp.WemixvisorDir);
+        Directory.CreateDirectory(_temp.Layout.Root);
         var options = Options(("COSMOVISOR_DISABLE_LOGS", "true"));
 
         LoggingSetup.Apply(options);
@@ -103,13 +107,13 @@ public sealed class LoggingSetupTests : IDisposable
     [Fact]
     public void Apply_SetsTheVariablesOfTheShippedConfig()
     {
-        Directory.CreateDirectory(_temp.WemixvisorDir);
+        Directory.CreateDirectory(_temp.Layout.Root);
 
         LoggingSetup.Apply(Options(("WEMIXVISOR_LOG_FORMAT", "json"), ("WEMIXVISOR_LOG_LEVEL", "warn")));
 
         var variables = NLog.LogManager.Configuration!.Variables;
         Assert.Equal("Warn", variables[LoggingSetup.MinLevelVariable].Render(NLog.LogEventInfo.CreateNullEvent()));
         Assert.Equal("json", variables[LoggingSetup.ConsoleFormatVariable].Render(NLog.LogEventInfo.CreateNullEvent()));
-        Assert.Equal(Path.Combine(_temp.WemixvisorDir, "logs"), variables[LoggingSetup.LogDirectoryVariable].Render(NLog.LogEventInfo.CreateNullEvent()));
+        Assert.Equal(Path.Combine(_temp.Layout.Root, "logs"), variables[LoggingSetup.LogDirectoryVariable].Render(NLog.LogEventInfo.CreateNullEvent()));
     }
 }

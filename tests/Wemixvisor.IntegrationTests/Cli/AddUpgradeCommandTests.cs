@@ -1,12 +1,17 @@
 using System.Runtime.Versioning;
+using Wemixvisor.IntegrationTests.Harness;
+using Wemixvisor.Tests.Cli;
 
-namespace Wemixvisor.Tests.Cli;
+namespace Wemixvisor.IntegrationTests.Cli;
 
 [Collection(CliCollection.Name)]
 [SupportedOSPlatform("linux")]
 public sealed class AddUpgradeCommandTests : IDisposable
 {
-    private readonly OpsHome _home = new();
+    private readonly TempHome _home = CliHome.NewHome();
+    private readonly CliHarness _cli;
+
+    public AddUpgradeCommandTests() => _cli = CliHome.For(_home);
 
     public void Dispose() => _home.Dispose();
 
@@ -14,12 +19,12 @@ public sealed class AddUpgradeCommandTests : IDisposable
     public async Task AddUpgrade_NewName_CopiesTheBinaryExecutableAndPrintsTheDestination()
     {
         // Arrange
-        await _home.InitAsync();
-        var source = _home.Temp.Binary("node-v2", "echo v2", executable: true);
+        await _cli.InitAsync(_home);
+        var source = _home.Binary("node-v2", "echo v2", executable: true);
         File.SetUnixFileMode(source, UnixFileMode.UserRead | UnixFileMode.UserExecute);
 
         // Act
-        var result = await _home.Cli.RunAsync("add-upgrade", "v2.0.0", source);
+        var result = await _cli.RunAsync("add-upgrade", "v2.0.0", source);
 
         // Assert
         var destination = _home.UpgradeBinary("v2.0.0");
@@ -35,13 +40,13 @@ public sealed class AddUpgradeCommandTests : IDisposable
     public async Task AddUpgrade_SameBinaryAgain_ChangesNothing()
     {
         // Arrange
-        await _home.InitAsync();
-        var source = _home.Temp.Binary("node-v2", "echo v2");
-        Assert.Equal(0, (await _home.Cli.RunAsync("add-upgrade", "v2", source)).ExitCode);
+        await _cli.InitAsync(_home);
+        var source = _home.Binary("node-v2", "echo v2");
+        Assert.Equal(0, (await _cli.RunAsync("add-upgrade", "v2", source)).ExitCode);
         var written = File.GetLastWriteTimeUtc(_home.UpgradeBinary("v2"));
 
         // Act
-        var result = await _home.Cli.RunAsync("add-upgrade", "v2", source);
+        var result = await _cli.RunAsync("add-upgrade", "v2", source);
 
         // Assert
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -53,13 +58,13 @@ public sealed class AddUpgradeCommandTests : IDisposable
     public async Task AddUpgrade_DifferentBinaryWithoutForce_IsRefusedWithExitCode2()
     {
         // Arrange
-        await _home.InitAsync();
-        var first = _home.Temp.Binary("node-v2a", "echo first");
-        var second = _home.Temp.Binary("node-v2b", "echo second");
-        Assert.Equal(0, (await _home.Cli.RunAsync("add-upgrade", "v2", first)).ExitCode);
+        await _cli.InitAsync(_home);
+        var first = _home.Binary("node-v2a", "echo first");
+        var second = _home.Binary("node-v2b", "echo second");
+        Assert.Equal(0, (await _cli.RunAsync("add-upgrade", "v2", first)).ExitCode);
 
         // Act
-        var result = await _home.Cli.RunAsync("add-upgrade", "v2", second);
+        var result = await _cli.RunAsync("add-upgrade", "v2", second);
 
         // Assert
         Assert.True(result.ExitCode == 2, result.ToString());
@@ -72,13 +77,13 @@ public sealed class AddUpgradeCommandTests : IDisposable
     public async Task AddUpgrade_DifferentBinaryWithForce_ReplacesIt()
     {
         // Arrange
-        await _home.InitAsync();
-        var first = _home.Temp.Binary("node-v2a", "echo first");
-        var second = _home.Temp.Binary("node-v2b", "echo second, longer");
-        Assert.Equal(0, (await _home.Cli.RunAsync("add-upgrade", "v2", first)).ExitCode);
+        await _cli.InitAsync(_home);
+        var first = _home.Binary("node-v2a", "echo first");
+        var second = _home.Binary("node-v2b", "echo second, longer");
+        Assert.Equal(0, (await _cli.RunAsync("add-upgrade", "v2", first)).ExitCode);
 
         // Act
-        var result = await _home.Cli.RunAsync("add-upgrade", "v2", second, "--force");
+        var result = await _cli.RunAsync("add-upgrade", "v2", second, "--force");
 
         // Assert
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -94,27 +99,27 @@ public sealed class AddUpgradeCommandTests : IDisposable
     public async Task AddUpgrade_InvalidName_IsRefusedWithExitCode2AndCreatesNothing(string name, string reason)
     {
         // Arrange
-        await _home.InitAsync();
-        var source = _home.Temp.Binary("node-v2", "echo v2");
+        await _cli.InitAsync(_home);
+        var source = _home.Binary("node-v2", "echo v2");
 
         // Act
-        var result = await _home.Cli.RunAsync("add-upgrade", name, source);
+        var result = await _cli.RunAsync("add-upgrade", name, source);
 
         // Assert
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.StartsWith("error: upgrade name", result.Stderr, StringComparison.Ordinal);
         Assert.Contains(reason, result.Stderr, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(_home.Temp.WemixvisorDir, "upgrades")));
-        Assert.False(Directory.Exists(Path.Combine(_home.Temp.Home, "escape")));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(_home.Layout.Root, "upgrades")));
+        Assert.False(Directory.Exists(Path.Combine(_home.Home, "escape")));
     }
 
     [Fact]
     public async Task AddUpgrade_NonExecutableSource_IsRefusedWithTheFix()
     {
-        await _home.InitAsync();
-        var source = _home.Temp.Binary("plain", "echo", executable: false);
+        await _cli.InitAsync(_home);
+        var source = _home.Binary("plain", "echo", executable: false);
 
-        var result = await _home.Cli.RunAsync("add-upgrade", "v2", source);
+        var result = await _cli.RunAsync("add-upgrade", "v2", source);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"chmod +x {source}", result.Stderr, StringComparison.Ordinal);
@@ -124,26 +129,26 @@ public sealed class AddUpgradeCommandTests : IDisposable
     [Fact]
     public async Task AddUpgrade_HomeNotInitialised_IsRefusedNamingInit()
     {
-        var result = await _home.Cli.RunAsync("add-upgrade", "v2", _home.Temp.Binary("node-v2", "echo v2"));
+        var result = await _cli.RunAsync("add-upgrade", "v2", _home.Binary("node-v2", "echo v2"));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("wemixvisor init", result.Stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_home.Temp.WemixvisorDir));
+        Assert.False(Directory.Exists(_home.Layout.Root));
     }
 
     [Fact]
     public async Task AddUpgrade_ExistingLowerCaseDirectory_IsUsedLikeCosmovisorDoes()
     {
         // Arrange: the directory was created in lower case; the trigger names the upgrade in upper case.
-        await _home.InitAsync();
-        Directory.CreateDirectory(Path.Combine(_home.Temp.WemixvisorDir, "upgrades", "v2-hardfork"));
+        await _cli.InitAsync(_home);
+        Directory.CreateDirectory(Path.Combine(_home.Layout.Root, "upgrades", "v2-hardfork"));
 
         // Act
-        var result = await _home.Cli.RunAsync("add-upgrade", "V2-Hardfork", _home.Temp.Binary("node-v2", "echo v2"));
+        var result = await _cli.RunAsync("add-upgrade", "V2-Hardfork", _home.Binary("node-v2", "echo v2"));
 
         // Assert
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(File.Exists(_home.UpgradeBinary("v2-hardfork")));
-        Assert.False(Directory.Exists(Path.Combine(_home.Temp.WemixvisorDir, "upgrades", "V2-Hardfork")));
+        Assert.False(Directory.Exists(Path.Combine(_home.Layout.Root, "upgrades", "V2-Hardfork")));
     }
 }

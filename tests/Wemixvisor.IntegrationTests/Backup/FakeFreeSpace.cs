@@ -1,6 +1,6 @@
 using Wemixvisor.Platform.Backup;
 
-namespace Wemixvisor.Tests.Backup;
+namespace Wemixvisor.IntegrationTests.Backup;
 
 internal sealed class FakeFreeSpace(long availableBytes) : IFreeSpaceSource
 {

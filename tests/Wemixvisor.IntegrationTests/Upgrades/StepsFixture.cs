@@ -4,30 +4,31 @@ using Wemixvisor.Core.Configuration;
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Ports;
 using Wemixvisor.Core.Upgrades;
+using Wemixvisor.IntegrationTests.Backup;
+using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.Platform.Backup;
 using Wemixvisor.Platform.Hooks;
 using Wemixvisor.Platform.Upgrades;
-using Wemixvisor.Tests.Backup;
-using Wemixvisor.Tests.Hooks;
 
-namespace Wemixvisor.Tests.Upgrades;
+namespace Wemixvisor.IntegrationTests.Upgrades;
 
-/// <summary>A wemixvisor home with data, an upgrade directory for v2.0.0, and the Linux steps and preflight wired to it.</summary>
-internal sealed class StepsHome : IDisposable
+/// <summary>A <see cref="TempHome"/> with data, an upgrade directory for v2.0.0, and the Linux steps and preflight wired to it.</summary>
+internal sealed class StepsFixture : IDisposable
 {
     public static readonly UpgradeInfo Upgrade = new(UpgradeName.Parse("v2.0.0"), 1234, null, """{"binaries":{"linux/amd64":"https://example.org/gstable"}}""");
 
-    private readonly TempDirectory _temp = new();
+    private readonly TempHome _temp = TempHome.Empty("gstable");
 
-    public StepsHome(Func<WemixvisorOptions, WemixvisorOptions>? configure = null, long freeBytes = long.MaxValue / 2)
+    public StepsFixture(Func<WemixvisorOptions, WemixvisorOptions>? configure = null, long freeBytes = long.MaxValue / 2)
     {
         Clock.AdvanceTo(BackupFixture.Start.Ticks);
+        Directory.CreateDirectory(_temp.Home);
         var options = new WemixvisorOptions
         {
-            Home = _temp.Path,
+            Home = _temp.Home,
             Name = "gstable",
-            DataDir = _temp.Combine("data"),
-            BackupDir = _temp.Combine("backups"),
+            DataDir = _temp.Layout.DataDir,
+            BackupDir = _temp.Layout.BackupDir,
             PreUpgradeTimeout = TimeSpan.FromSeconds(30),
         };
         Options = configure is null ? options : configure(options);
@@ -47,13 +48,14 @@ internal sealed class StepsHome : IDisposable
     public LinuxUpgradePreflight Preflight { get; }
     public CapturedLog<HookRunner> HookLog { get; } = new();
     public CapturedLog<LinuxUpgradeSteps> StepLog { get; } = new();
-    public string Home => _temp.Path;
+    public string Home => _temp.Home;
 
     public string UpgradeBinary => Layout.UpgradeBinary(Upgrade.Name);
 
     public string InstallBinary(string body = "exit 0", UnixFileMode mode = NodeDataTree.Mode755) =>
-        Scripts.Write(Layout.UpgradeBinary(Upgrade.Name), body, mode);
+        TempHome.WriteScript(Layout.UpgradeBinary(Upgrade.Name), body, mode);
 
+    /// <summary>A path beside the home.</summary>
     public string Combine(params string[] parts) => _temp.Combine(parts);
 
     public static Task<StepOutcome> Await(IObservable<StepOutcome> outcome) =>

@@ -1,15 +1,16 @@
+using System.Runtime.Versioning;
 using System.Text.Json;
 using Wemixvisor.Core.Configuration;
+using Wemixvisor.IntegrationTests.Harness;
+using Wemixvisor.Tests.Cli;
 
-using System.Runtime.Versioning;
-
-namespace Wemixvisor.Tests.Cli;
+namespace Wemixvisor.IntegrationTests.Cli;
 
 [Collection(CliCollection.Name)]
 [SupportedOSPlatform("linux")]
 public sealed class ConfigCommandTests : IDisposable
 {
-    private readonly TempHome _temp = new();
+    private readonly TempHome _temp = CliHome.NewHome();
     private readonly CliHarness _cli = new();
 
     public ConfigCommandTests()
@@ -24,8 +25,8 @@ public sealed class ConfigCommandTests : IDisposable
     public async Task Config_Json_ShowsEverySettingWithItsSourceAndThePaths()
     {
         // Arrange: one setting from each source.
-        Directory.CreateDirectory(_temp.WemixvisorDir);
-        File.WriteAllText(Path.Combine(_temp.WemixvisorDir, "config.toml"), "daemon_max_restarts = 4\ndaemon_poll_interval = \"9s\"\n");
+        Directory.CreateDirectory(_temp.Layout.Root);
+        File.WriteAllText(Path.Combine(_temp.Layout.Root, "config.toml"), "daemon_max_restarts = 4\ndaemon_poll_interval = \"9s\"\n");
         _cli.Environment["DAEMON_SHUTDOWN_GRACE"] = "90s";
         _cli.Environment["DAEMON_POLL_INTERVAL"] = "5s";
 
@@ -42,14 +43,14 @@ public sealed class ConfigCommandTests : IDisposable
         AssertSetting(settings, "DAEMON_MAX_RESTARTS", "4", "file");
         AssertSetting(settings, "DAEMON_RESTART_BACKOFF", "1s", "default");
         AssertSetting(settings, "DAEMON_HOME", _temp.Home, "env");
-        AssertSetting(settings, "WEMIXVISOR_CONFIG", Path.Combine(_temp.WemixvisorDir, "config.toml"), "default");
+        AssertSetting(settings, "WEMIXVISOR_CONFIG", Path.Combine(_temp.Layout.Root, "config.toml"), "default");
         Assert.Equal("daemon_max_restarts", settings.GetProperty("DAEMON_MAX_RESTARTS").GetProperty("file_key").GetString());
         Assert.Equal("--max-restarts", settings.GetProperty("DAEMON_MAX_RESTARTS").GetProperty("flag").GetString());
         var paths = json.RootElement.GetProperty("paths");
-        Assert.Equal(Path.Combine(_temp.WemixvisorDir, "current"), paths.GetProperty("current").GetString());
+        Assert.Equal(Path.Combine(_temp.Layout.Root, "current"), paths.GetProperty("current").GetString());
         Assert.Equal(Path.Combine(_temp.Home, "data", "upgrade-info.json"), paths.GetProperty("trigger_file").GetString());
-        Assert.Equal(Path.Combine(_temp.WemixvisorDir, "genesis", "bin", "gstable"), paths.GetProperty("genesis_binary").GetString());
-        Assert.Equal(Path.Combine(_temp.WemixvisorDir, "logs"), paths.GetProperty("logs").GetString());
+        Assert.Equal(Path.Combine(_temp.Layout.Root, "genesis", "bin", "gstable"), paths.GetProperty("genesis_binary").GetString());
+        Assert.Equal(Path.Combine(_temp.Layout.Root, "logs"), paths.GetProperty("logs").GetString());
     }
 
     private static void AssertSetting(JsonElement settings, string variable, string value, string source)
@@ -71,7 +72,7 @@ public sealed class ConfigCommandTests : IDisposable
         Assert.Matches(@"^WEMIXVISOR_DISABLE_LOGS\s+true\s+env \(COSMOVISOR_DISABLE_LOGS\)\s*$", lines.Single(l => l.StartsWith("WEMIXVISOR_DISABLE_LOGS", StringComparison.Ordinal)));
         Assert.Matches(@"^DAEMON_POLL_INTERVAL\s+300ms\s+default\s*$", lines.Single(l => l.StartsWith("DAEMON_POLL_INTERVAL", StringComparison.Ordinal)));
         Assert.All(Settings.All, s => Assert.Contains(lines, l => l.StartsWith(s.Variable + " ", StringComparison.Ordinal)));
-        Assert.Contains($"current_binary       {Path.Combine(_temp.WemixvisorDir, "current", "bin", "gstable")}", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"current_binary       {Path.Combine(_temp.Layout.Root, "current", "bin", "gstable")}", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

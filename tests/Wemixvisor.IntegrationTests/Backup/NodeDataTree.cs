@@ -1,4 +1,4 @@
-namespace Wemixvisor.Tests.Backup;
+namespace Wemixvisor.IntegrationTests.Backup;
 
 /// <summary>Builds a geth-style data directory with every kind of entry a backup must keep.</summary>
 internal static class NodeDataTree

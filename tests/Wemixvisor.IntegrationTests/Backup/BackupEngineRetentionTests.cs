@@ -1,4 +1,4 @@
-namespace Wemixvisor.Tests.Backup;
+namespace Wemixvisor.IntegrationTests.Backup;
 
 public sealed class BackupEngineRetentionTests
 {

@@ -1,8 +1,9 @@
 using System.Net.Sockets;
 using System.Text.Json;
+using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.Platform.Backup;
 
-namespace Wemixvisor.Tests.Backup;
+namespace Wemixvisor.IntegrationTests.Backup;
 
 public sealed class BackupEngineCreateTests
 {
@@ -33,7 +34,7 @@ public sealed class BackupEngineCreateTests
 
         Assert.Equal("20260102T030405Z-v2.0.0", backup.Id);
         Assert.Equal(Path.Combine(home.Layout.BackupDir, "20260102T030405Z-v2.0.0"), backup.Directory);
-        Assert.Equal(["data", "manifest.json"], TempDirectory.EntryNames(backup.Directory));
+        Assert.Equal(["data", "manifest.json"], TempHome.EntryNames(backup.Directory));
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(backup.Directory, "manifest.json")));
         var root = manifest.RootElement;
         Assert.Equal("v2.0.0", root.GetProperty("upgrade").GetString());
@@ -108,7 +109,7 @@ public sealed class BackupEngineCreateTests
 
         Assert.False(Directory.Exists(crashed));
         Assert.Equal([backup.Id], home.Engine.List().Select(record => record.Id));
-        Assert.Equal([backup.Id], TempDirectory.EntryNames(home.Layout.BackupDir));
+        Assert.Equal([backup.Id], TempHome.EntryNames(home.Layout.BackupDir));
     }
 
     [Fact]
@@ -126,8 +127,7 @@ public sealed class BackupEngineCreateTests
     [Fact]
     public void Create_BackupDirInsideData_IsRefused()
     {
-        using var temp = new TempDirectory();
-        using var home = new BackupFixture(dataDir: temp.Combine("data"), backupDir: temp.Combine("data", "backups"));
+        using var home = new BackupFixture(backupDir: Path.Combine("data", "backups"));
         NodeDataTree.Create(home.DataDir);
 
         var error = Assert.Throws<BackupException>(() => home.Backup());

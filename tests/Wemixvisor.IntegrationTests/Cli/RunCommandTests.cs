@@ -1,12 +1,14 @@
 using System.Runtime.Versioning;
+using Wemixvisor.IntegrationTests.Harness;
+using Wemixvisor.Tests.Cli;
 
-namespace Wemixvisor.Tests.Cli;
+namespace Wemixvisor.IntegrationTests.Cli;
 
 [Collection(CliCollection.Name)]
 [SupportedOSPlatform("linux")]
 public sealed class RunCommandTests : IDisposable
 {
-    private readonly TempHome _temp = new();
+    private readonly TempHome _temp = CliHome.NewHome();
     private readonly CliHarness _cli = new();
 
     public RunCommandTests()
@@ -62,8 +64,8 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Run_DanglingCurrent_ExitsTwoNamingTheTarget()
     {
-        Directory.CreateDirectory(Path.Combine(_temp.WemixvisorDir));
-        File.CreateSymbolicLink(_temp.Current, "upgrades/gone");
+        Directory.CreateDirectory(Path.Combine(_temp.Layout.Root));
+        File.CreateSymbolicLink(_temp.Layout.Current, "upgrades/gone");
 
         var result = await _cli.RunAsync("run");
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Wemixvisor.Tests.Backup;
+namespace Wemixvisor.IntegrationTests.Backup;
 
 /// <summary>
 /// A sorted description of every entry below a root — path, kind, mode, modification time, size and

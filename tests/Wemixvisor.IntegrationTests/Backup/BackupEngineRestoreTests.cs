@@ -1,6 +1,7 @@
+using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.Platform.Backup;
 
-namespace Wemixvisor.Tests.Backup;
+namespace Wemixvisor.IntegrationTests.Backup;
 
 public sealed class BackupEngineRestoreTests
 {
@@ -23,7 +24,7 @@ public sealed class BackupEngineRestoreTests
         // Assert
         Assert.Equal(original, TreeSnapshot.Of(home.DataDir));
         Assert.Equal(nodekey, File.ReadAllBytes(Path.Combine(home.DataDir, "gstable", "nodekey")));
-        Assert.Equal(["backups", "data"], TempDirectory.EntryNames(home.Home));
+        Assert.Equal(["backups", "data"], TempHome.EntryNames(home.Home));
         Assert.Equal(original, TreeSnapshot.Of(backup.DataDirectory));
     }
 
@@ -44,21 +45,19 @@ public sealed class BackupEngineRestoreTests
     [Fact]
     public void Restore_SymlinkedDataDir_RefillsTheTargetAndKeepsTheLink()
     {
-        using var temp = new TempDirectory();
-        var realData = temp.Combine("ssd", "node-data");
-        Directory.CreateDirectory(Path.GetDirectoryName(realData)!);
+        using var home = new BackupFixture();
+        var realData = home.Temp.Combine("ssd", "node-data");
         NodeDataTree.Create(realData);
-        File.CreateSymbolicLink(temp.Combine("data"), realData);
-        using var home = new BackupFixture(dataDir: temp.Combine("data"), backupDir: temp.Combine("backups"));
+        File.CreateSymbolicLink(home.DataDir, realData);
         var original = TreeSnapshot.Of(realData);
         var backup = home.Backup();
         File.Delete(Path.Combine(realData, "gstable", "nodekey"));
 
         home.Engine.Restore(backup.Id, CancellationToken.None);
 
-        Assert.Equal(realData, new FileInfo(temp.Combine("data")).LinkTarget);
+        Assert.Equal(realData, new FileInfo(home.DataDir).LinkTarget);
         Assert.Equal(original, TreeSnapshot.Of(realData));
-        Assert.Equal(["node-data"], TempDirectory.EntryNames(temp.Combine("ssd")));
+        Assert.Equal(["node-data"], TempHome.EntryNames(home.Temp.Combine("ssd")));
     }
 
     [Fact]
@@ -100,7 +99,7 @@ public sealed class BackupEngineRestoreTests
 
         Assert.Contains("damaged", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, TreeSnapshot.Of(home.DataDir));
-        Assert.Equal(["backups", "data"], TempDirectory.EntryNames(home.Home));
+        Assert.Equal(["backups", "data"], TempHome.EntryNames(home.Home));
     }
 
     [Fact]

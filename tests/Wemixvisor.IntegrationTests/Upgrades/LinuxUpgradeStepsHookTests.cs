@@ -1,8 +1,9 @@
 using Wemixvisor.Core.Ports;
-using Wemixvisor.Tests.Backup;
-using Wemixvisor.Tests.Hooks;
+using Wemixvisor.IntegrationTests.Backup;
+using Wemixvisor.IntegrationTests.Harness;
+using Wemixvisor.IntegrationTests.Hooks;
 
-namespace Wemixvisor.Tests.Upgrades;
+namespace Wemixvisor.IntegrationTests.Upgrades;
 
 [Collection("Processes")]
 public sealed class LinuxUpgradeStepsHookTests
@@ -10,7 +11,7 @@ public sealed class LinuxUpgradeStepsHookTests
     [Fact]
     public async Task Hooks_NotConfiguredOrAbsent_AreSkipped()
     {
-        using var home = new StepsHome();
+        using var home = new StepsFixture();
         home.InstallBinary($"touch '{home.Combine("binary-ran")}'");
 
         Assert.IsType<StepOutcome.Skipped>(await home.Run(UpgradeStep.CustomPreUpgrade));
@@ -22,10 +23,10 @@ public sealed class LinuxUpgradeStepsHookTests
     [Fact]
     public async Task CustomPreUpgrade_ReceivesNameHeightHomeAndTheUpgradeVariables()
     {
-        using var temp = new TempDirectory();
+        using var temp = TempHome.Empty();
         var output = temp.Combine("received");
-        var script = Scripts.Write(temp.Combine("custom.sh"), Scripts.RecordInvocation(output));
-        using var home = new StepsHome(options => options with { CustomPreUpgrade = script });
+        var script = TempHome.WriteScript(temp.Combine("custom.sh"), Scripts.RecordInvocation(output));
+        using var home = new StepsFixture(options => options with { CustomPreUpgrade = script });
 
         var outcome = await home.Run(UpgradeStep.CustomPreUpgrade);
 
@@ -49,9 +50,9 @@ public sealed class LinuxUpgradeStepsHookTests
     [Fact]
     public async Task UpgradePreUpgrade_RunsTheUpgradesScriptWithNameAndHeight()
     {
-        using var home = new StepsHome();
+        using var home = new StepsFixture();
         var output = home.Combine("received");
-        Scripts.Write(home.Layout.UpgradeHookScript(StepsHome.Upgrade.Name), Scripts.RecordInvocation(output) + "\necho migrating");
+        TempHome.WriteScript(home.Layout.UpgradeHookScript(StepsFixture.Upgrade.Name), Scripts.RecordInvocation(output) + "\necho migrating");
 
         var outcome = await home.Run(UpgradeStep.UpgradePreUpgrade);
 
@@ -69,8 +70,8 @@ public sealed class LinuxUpgradeStepsHookTests
     [InlineData(31)]
     public async Task Scripts_AnyNonZeroExit_FailsWithTheCode(int code)
     {
-        using var home = new StepsHome();
-        Scripts.Write(home.Layout.UpgradeHookScript(StepsHome.Upgrade.Name), $"exit {code}");
+        using var home = new StepsFixture();
+        TempHome.WriteScript(home.Layout.UpgradeHookScript(StepsFixture.Upgrade.Name), $"exit {code}");
 
         var outcome = await home.Run(UpgradeStep.UpgradePreUpgrade);
 
@@ -85,7 +86,7 @@ public sealed class LinuxUpgradeStepsHookTests
     [InlineData(2, typeof(StepOutcome.Failed))]
     public async Task BinaryPreUpgrade_MapsExitCodesByTheProtocol(int code, Type expected)
     {
-        using var home = new StepsHome(options => options with { PreUpgradeBinary = true });
+        using var home = new StepsFixture(options => options with { PreUpgradeBinary = true });
         var output = home.Combine("received");
         home.InstallBinary(Scripts.RecordInvocation(output) + $"\nexit {code}");
 
@@ -98,9 +99,9 @@ public sealed class LinuxUpgradeStepsHookTests
     [Fact]
     public async Task CustomPreUpgrade_HangingPastTheTimeout_Fails()
     {
-        using var temp = new TempDirectory();
-        var script = Scripts.Write(temp.Combine("custom.sh"), "exec sleep 300");
-        using var home = new StepsHome(options => options with { CustomPreUpgrade = script, PreUpgradeTimeout = TimeSpan.FromSeconds(1) });
+        using var temp = TempHome.Empty();
+        var script = TempHome.WriteScript(temp.Combine("custom.sh"), "exec sleep 300");
+        using var home = new StepsFixture(options => options with { CustomPreUpgrade = script, PreUpgradeTimeout = TimeSpan.FromSeconds(1) });
 
         var outcome = await home.Run(UpgradeStep.CustomPreUpgrade);
 

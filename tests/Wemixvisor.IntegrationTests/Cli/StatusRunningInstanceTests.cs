@@ -1,10 +1,12 @@
 using System.Runtime.Versioning;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.Platform.Locking;
 using Wemixvisor.Status;
+using Wemixvisor.Tests.Cli;
 
-namespace Wemixvisor.Tests.Cli;
+namespace Wemixvisor.IntegrationTests.Cli;
 
 /// <summary>
 /// A running instance as <c>run</c> leaves it on disk: the instance lock held (here by this test process, whose pid
@@ -14,7 +16,10 @@ namespace Wemixvisor.Tests.Cli;
 [SupportedOSPlatform("linux")]
 public sealed class StatusRunningInstanceTests : IDisposable
 {
-    private readonly OpsHome _home = new();
+    private readonly TempHome _home = CliHome.NewHome();
+    private readonly CliHarness _cli;
+
+    public StatusRunningInstanceTests() => _cli = CliHome.For(_home);
 
     public void Dispose() => _home.Dispose();
 
@@ -22,7 +27,7 @@ public sealed class StatusRunningInstanceTests : IDisposable
     public async Task Status_WhileAnInstanceRuns_ShowsItsPidRestartsAndTheNode()
     {
         // Arrange
-        await _home.InitAsync();
+        await _cli.InitAsync(_home);
         using var held = InstanceLock.Acquire(_home.Layout, NullLogger<InstanceLock>.Instance);
         var node = _home.StartRecordedNode();
         File.WriteAllText(RunStatus.PathIn(_home.Layout), $$$"""
@@ -32,8 +37,8 @@ public sealed class StatusRunningInstanceTests : IDisposable
             """);
 
         // Act
-        var text = await _home.Cli.RunAsync("status");
-        var json = await _home.Cli.RunAsync("status", "--output", "json");
+        var text = await _cli.RunAsync("status");
+        var json = await _cli.RunAsync("status", "--output", "json");
 
         // Assert
         Assert.True(text.ExitCode == 0, text.ToString());
@@ -57,11 +62,11 @@ public sealed class StatusRunningInstanceTests : IDisposable
     public async Task Status_ProbingTheLock_LeavesTheHolderInPossessionOfIt()
     {
         // Arrange
-        await _home.InitAsync();
+        await _cli.InitAsync(_home);
         using var held = InstanceLock.Acquire(_home.Layout, NullLogger<InstanceLock>.Instance);
 
         // Act
-        var result = await _home.Cli.RunAsync("status");
+        var result = await _cli.RunAsync("status");
 
         // Assert: the lock is still held, so a second run would still be refused.
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -73,11 +78,11 @@ public sealed class StatusRunningInstanceTests : IDisposable
     [Fact]
     public async Task Status_NodeLeftByAKilledWemixvisor_IsReportedAsOrphaned()
     {
-        await _home.InitAsync();
+        await _cli.InitAsync(_home);
         var node = _home.StartRecordedNode();
 
-        var text = await _home.Cli.RunAsync("status");
-        var json = await _home.Cli.RunAsync("status", "--output", "json");
+        var text = await _cli.RunAsync("status");
+        var json = await _cli.RunAsync("status", "--output", "json");
 
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Contains("wemixvisor:   not running\n", text.Stdout, StringComparison.Ordinal);
@@ -90,14 +95,14 @@ public sealed class StatusRunningInstanceTests : IDisposable
     [Fact]
     public async Task BackupCreate_WhileANodeLeftByAKilledWemixvisorRuns_IsRefusedWithExitCode4()
     {
-        await _home.InitAsync();
+        await _cli.InitAsync(_home);
         var node = _home.StartRecordedNode();
 
-        var result = await _home.Cli.RunAsync("backup", "create");
+        var result = await _cli.RunAsync("backup", "create");
 
         Assert.True(result.ExitCode == 4, result.ToString());
         Assert.Contains($"the node (pid {node.Id})", result.Stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_home.BackupDir));
+        Assert.False(Directory.Exists(_home.Layout.BackupDir));
         // The refusal released the lock again: a run may start.
         using var after = InstanceLock.Acquire(_home.Layout, NullLogger<InstanceLock>.Instance);
     }

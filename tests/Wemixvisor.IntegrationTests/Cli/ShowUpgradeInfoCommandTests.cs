@@ -1,28 +1,33 @@
 using System.Runtime.Versioning;
 using System.Text.Json;
+using Wemixvisor.IntegrationTests.Harness;
+using Wemixvisor.Tests.Cli;
 
-namespace Wemixvisor.Tests.Cli;
+namespace Wemixvisor.IntegrationTests.Cli;
 
 [Collection(CliCollection.Name)]
 [SupportedOSPlatform("linux")]
 public sealed class ShowUpgradeInfoCommandTests : IDisposable
 {
-    private readonly OpsHome _home = new();
+    private readonly TempHome _home = CliHome.NewHome();
+    private readonly CliHarness _cli;
+
+    public ShowUpgradeInfoCommandTests() => _cli = CliHome.For(_home);
 
     public void Dispose() => _home.Dispose();
 
     [Fact]
     public async Task ShowUpgradeInfo_NoTrigger_SaysNoUpgradePendingAndExitsZero()
     {
-        await _home.InitAsync();
+        await _cli.InitAsync(_home);
 
-        var text = await _home.Cli.RunAsync("show-upgrade-info");
-        var json = await _home.Cli.RunAsync("show-upgrade-info", "--output", "json");
+        var text = await _cli.RunAsync("show-upgrade-info");
+        var json = await _cli.RunAsync("show-upgrade-info", "--output", "json");
 
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Equal(
             $"""
-            trigger file: {_home.TriggerFile}
+            trigger file: {_home.Layout.TriggerFile}
             upgrade:      none
             state:        no upgrade pending
             applied:      genesis
@@ -39,12 +44,12 @@ public sealed class ShowUpgradeInfoCommandTests : IDisposable
     public async Task ShowUpgradeInfo_PendingWithoutBinary_SaysWhereTheBinaryMustGo()
     {
         // Arrange
-        await _home.InitAsync();
+        await _cli.InitAsync(_home);
         _home.WriteTrigger("""{"name":"v2","height":1000,"info":{"binaries":{}}}""");
 
         // Act
-        var text = await _home.Cli.RunAsync("show-upgrade-info");
-        var json = await _home.Cli.RunAsync("show-upgrade-info", "--output", "json");
+        var text = await _cli.RunAsync("show-upgrade-info");
+        var json = await _cli.RunAsync("show-upgrade-info", "--output", "json");
 
         // Assert
         Assert.True(text.ExitCode == 0, text.ToString());
@@ -67,13 +72,13 @@ public sealed class ShowUpgradeInfoCommandTests : IDisposable
     public async Task ShowUpgradeInfo_PendingAfterAddUpgrade_ShowsTheBinaryInPlace()
     {
         // Arrange
-        await _home.InitAsync();
+        await _cli.InitAsync(_home);
         _home.WriteTrigger("""{"name":"v2","height":"1000","time":"2026-01-02T03:04:05Z","info":"{\"binaries\":{}}"}""");
-        Assert.Equal(0, (await _home.Cli.RunAsync("add-upgrade", "v2", _home.Temp.Binary("node-v2", "echo v2"))).ExitCode);
+        Assert.Equal(0, (await _cli.RunAsync("add-upgrade", "v2", _home.Binary("node-v2", "echo v2"))).ExitCode);
 
         // Act
-        var text = await _home.Cli.RunAsync("show-upgrade-info");
-        var json = await _home.Cli.RunAsync("show-upgrade-info", "--output", "json");
+        var text = await _cli.RunAsync("show-upgrade-info");
+        var json = await _cli.RunAsync("show-upgrade-info", "--output", "json");
 
         // Assert
         Assert.True(text.ExitCode == 0, text.ToString());
@@ -90,12 +95,12 @@ public sealed class ShowUpgradeInfoCommandTests : IDisposable
     [Fact]
     public async Task ShowUpgradeInfo_TriggerOfTheAppliedUpgrade_SaysApplied()
     {
-        await _home.InitAsync();
-        _home.Apply("v2", 1000);
+        await _cli.InitAsync(_home);
+        _home.ApplyUpgrade("v2", 1000);
         _home.WriteTrigger("""{"name":"v2","height":1000}""");
 
-        var text = await _home.Cli.RunAsync("show-upgrade-info");
-        var json = await _home.Cli.RunAsync("show-upgrade-info", "--output", "json");
+        var text = await _cli.RunAsync("show-upgrade-info");
+        var json = await _cli.RunAsync("show-upgrade-info", "--output", "json");
 
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Contains("state:        applied: current/upgrade-info.json names it: it is the running version\n", text.Stdout, StringComparison.Ordinal);
@@ -109,11 +114,11 @@ public sealed class ShowUpgradeInfoCommandTests : IDisposable
     [Fact]
     public async Task ShowUpgradeInfo_OlderThanTheApplied_SaysOutdatedWithTheReason()
     {
-        await _home.InitAsync();
-        _home.Apply("v3", 2000);
+        await _cli.InitAsync(_home);
+        _home.ApplyUpgrade("v3", 2000);
         _home.WriteTrigger("""{"name":"v2","height":1000}""");
 
-        var result = await _home.Cli.RunAsync("show-upgrade-info");
+        var result = await _cli.RunAsync("show-upgrade-info");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("state:        outdated: height 1000 is not above the applied v3 at height 2000; wemixvisor never downgrades\n", result.Stdout, StringComparison.Ordinal);
@@ -122,11 +127,11 @@ public sealed class ShowUpgradeInfoCommandTests : IDisposable
     [Fact]
     public async Task ShowUpgradeInfo_InvalidTrigger_GivesTheReasonAndExitsZero()
     {
-        await _home.InitAsync();
+        await _cli.InitAsync(_home);
         _home.WriteTrigger("""{"name":"v2"}""");
 
-        var text = await _home.Cli.RunAsync("show-upgrade-info");
-        var json = await _home.Cli.RunAsync("show-upgrade-info", "--output", "json");
+        var text = await _cli.RunAsync("show-upgrade-info");
+        var json = await _cli.RunAsync("show-upgrade-info", "--output", "json");
 
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Contains("state:        invalid: field \"height\" is missing\n", text.Stdout, StringComparison.Ordinal);
@@ -140,10 +145,10 @@ public sealed class ShowUpgradeInfoCommandTests : IDisposable
     [Fact]
     public async Task ShowUpgradeInfo_TruncatedTrigger_SaysIncomplete()
     {
-        await _home.InitAsync();
+        await _cli.InitAsync(_home);
         _home.WriteTrigger("""{"name":"v2","hei""");
 
-        var result = await _home.Cli.RunAsync("show-upgrade-info", "--output", "json");
+        var result = await _cli.RunAsync("show-upgrade-info", "--output", "json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var document = JsonDocument.Parse(result.Stdout);
@@ -154,7 +159,7 @@ public sealed class ShowUpgradeInfoCommandTests : IDisposable
     [Fact]
     public async Task ShowUpgradeInfo_UnknownOutputFormat_ExitsTwo()
     {
-        var result = await _home.Cli.RunAsync("show-upgrade-info", "--output", "yaml");
+        var result = await _cli.RunAsync("show-upgrade-info", "--output", "yaml");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--output \"yaml\": must be text or json", result.Stderr, StringComparison.Ordinal);

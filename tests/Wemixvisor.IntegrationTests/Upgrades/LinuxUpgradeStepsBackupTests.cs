@@ -1,16 +1,17 @@
 using System.Reactive.Linq;
 using System.Reactive.Threading.Tasks;
 using Wemixvisor.Core.Ports;
-using Wemixvisor.Tests.Backup;
+using Wemixvisor.IntegrationTests.Backup;
+using Wemixvisor.IntegrationTests.Harness;
 
-namespace Wemixvisor.Tests.Upgrades;
+namespace Wemixvisor.IntegrationTests.Upgrades;
 
 public sealed class LinuxUpgradeStepsBackupTests
 {
     [Fact]
     public async Task Backup_TakesABackupNamedAfterTheUpgrade()
     {
-        using var home = new StepsHome();
+        using var home = new StepsFixture();
         NodeDataTree.Create(home.Options.DataDir);
 
         var outcome = await home.Run(UpgradeStep.Backup);
@@ -25,11 +26,11 @@ public sealed class LinuxUpgradeStepsBackupTests
     [Fact]
     public async Task Backup_UnsafeSkipBackup_IsSkippedAndRestoreHasNothingToRestore()
     {
-        using var home = new StepsHome(options => options with { UnsafeSkipBackup = true });
+        using var home = new StepsFixture(options => options with { UnsafeSkipBackup = true });
         NodeDataTree.Create(home.Options.DataDir);
 
         var backup = await home.Run(UpgradeStep.Backup);
-        var restore = await StepsHome.Await(home.Steps.RestoreBackup(StepsHome.Upgrade));
+        var restore = await StepsFixture.Await(home.Steps.RestoreBackup(StepsFixture.Upgrade));
 
         Assert.Contains("UNSAFE_SKIP_BACKUP", Assert.IsType<StepOutcome.Skipped>(backup).Reason, StringComparison.Ordinal);
         Assert.Contains("UNSAFE_SKIP_BACKUP", Assert.IsType<StepOutcome.Failed>(restore).Reason, StringComparison.Ordinal);
@@ -39,14 +40,14 @@ public sealed class LinuxUpgradeStepsBackupTests
     [Fact]
     public async Task RestoreBackup_AfterAFailedMigration_PutsBackTheDataOfThisUpgradesBackup()
     {
-        using var home = new StepsHome();
+        using var home = new StepsFixture();
         var nodekey = NodeDataTree.Create(home.Options.DataDir);
         var before = TreeSnapshot.Of(home.Options.DataDir);
         await home.Run(UpgradeStep.Backup);
         File.WriteAllText(Path.Combine(home.Options.DataDir, "gstable", "nodekey"), "overwritten by a migration");
         File.WriteAllText(Path.Combine(home.Options.DataDir, "migrated"), "new schema");
 
-        var outcome = await StepsHome.Await(home.Steps.RestoreBackup(StepsHome.Upgrade));
+        var outcome = await StepsFixture.Await(home.Steps.RestoreBackup(StepsFixture.Upgrade));
 
         Assert.IsType<StepOutcome.Succeeded>(outcome);
         Assert.Equal(before, TreeSnapshot.Of(home.Options.DataDir));
@@ -56,11 +57,11 @@ public sealed class LinuxUpgradeStepsBackupTests
     [Fact]
     public async Task RestoreBackup_NoBackupTakenForThatUpgrade_Fails()
     {
-        using var home = new StepsHome();
+        using var home = new StepsFixture();
         NodeDataTree.Create(home.Options.DataDir);
         home.Backups.Create(Wemixvisor.Platform.Backup.BackupLabel.ForUpgrade("v2.0.0", 1234), CancellationToken.None);
 
-        var outcome = await StepsHome.Await(home.Steps.RestoreBackup(StepsHome.Upgrade));
+        var outcome = await StepsFixture.Await(home.Steps.RestoreBackup(StepsFixture.Upgrade));
 
         var failed = Assert.IsType<StepOutcome.Failed>(outcome);
         Assert.Contains("v2.0.0", failed.Reason, StringComparison.Ordinal);
@@ -69,9 +70,9 @@ public sealed class LinuxUpgradeStepsBackupTests
     [Fact]
     public async Task Backup_Error_BecomesFailedOutcomeNamingThePath_NotAnObservableError()
     {
-        using var home = new StepsHome();
+        using var home = new StepsFixture();
 
-        var outcome = await home.Steps.Run(UpgradeStep.Backup, StepsHome.Upgrade).Materialize().ToList().ToTask().WaitAsync(TimeSpan.FromSeconds(30));
+        var outcome = await home.Steps.Run(UpgradeStep.Backup, StepsFixture.Upgrade).Materialize().ToList().ToTask().WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, outcome.Count);
         var failed = Assert.IsType<StepOutcome.Failed>(outcome[0].Value);
@@ -83,12 +84,12 @@ public sealed class LinuxUpgradeStepsBackupTests
     [Fact]
     public void Run_DoesTheWorkOffTheSubscribersThread()
     {
-        using var home = new StepsHome();
+        using var home = new StepsFixture();
         NodeDataTree.Create(home.Options.DataDir);
         var subscriberThread = Environment.CurrentManagedThreadId;
         var workThread = 0;
 
-        using (home.Steps.Run(UpgradeStep.Backup, StepsHome.Upgrade).Subscribe(_ => workThread = Environment.CurrentManagedThreadId))
+        using (home.Steps.Run(UpgradeStep.Backup, StepsFixture.Upgrade).Subscribe(_ => workThread = Environment.CurrentManagedThreadId))
         {
             Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref workThread) != 0, TimeSpan.FromSeconds(30)));
         }
@@ -99,7 +100,7 @@ public sealed class LinuxUpgradeStepsBackupTests
     [Fact]
     public async Task PruneBackups_KeepsBackupKeepNewest()
     {
-        using var home = new StepsHome(options => options with { BackupKeep = 2 });
+        using var home = new StepsFixture(options => options with { BackupKeep = 2 });
         NodeDataTree.Create(home.Options.DataDir);
         for (var i = 0; i < 4; i++)
         {
@@ -107,7 +108,7 @@ public sealed class LinuxUpgradeStepsBackupTests
             home.Clock.AdvanceBy(TimeSpan.FromMinutes(1).Ticks);
         }
 
-        var outcome = await StepsHome.Await(home.Steps.PruneBackups());
+        var outcome = await StepsFixture.Await(home.Steps.PruneBackups());
 
         Assert.IsType<StepOutcome.Succeeded>(outcome);
         Assert.Equal(["20260102T030705Z-v2.0.0", "20260102T030605Z-v2.0.0"], home.Backups.List().Select(record => record.Id));

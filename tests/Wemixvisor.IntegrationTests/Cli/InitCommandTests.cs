@@ -1,12 +1,14 @@
 using System.Runtime.Versioning;
+using Wemixvisor.IntegrationTests.Harness;
+using Wemixvisor.Tests.Cli;
 
-namespace Wemixvisor.Tests.Cli;
+namespace Wemixvisor.IntegrationTests.Cli;
 
 [Collection(CliCollection.Name)]
 [SupportedOSPlatform("linux")]
 public sealed class InitCommandTests : IDisposable
 {
-    private readonly TempHome _temp = new();
+    private readonly TempHome _temp = CliHome.NewHome();
     private readonly CliHarness _cli = new();
 
     public InitCommandTests()
@@ -29,16 +31,16 @@ public sealed class InitCommandTests : IDisposable
 
         // Assert
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(_temp.GenesisBinary()));
-        Assert.True(File.GetUnixFileMode(_temp.GenesisBinary()).HasFlag(UnixFileMode.UserExecute), "the installed binary must be executable");
-        Assert.Equal("genesis", new FileInfo(_temp.Current).LinkTarget);
-        Assert.True(Directory.Exists(Path.Combine(_temp.WemixvisorDir, "upgrades")), "upgrades/ must exist");
-        Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(Path.Combine(_temp.Current, "bin", "gstable")));
-        Assert.Contains($"installed {_temp.GenesisBinary()}", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(_temp.Layout.GenesisBinary));
+        Assert.True(File.GetUnixFileMode(_temp.Layout.GenesisBinary).HasFlag(UnixFileMode.UserExecute), "the installed binary must be executable");
+        Assert.Equal("genesis", new FileInfo(_temp.Layout.Current).LinkTarget);
+        Assert.True(Directory.Exists(Path.Combine(_temp.Layout.Root, "upgrades")), "upgrades/ must exist");
+        Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(Path.Combine(_temp.Layout.Current, "bin", "gstable")));
+        Assert.Contains($"installed {_temp.Layout.GenesisBinary}", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("-> genesis", result.Stdout, StringComparison.Ordinal);
         Assert.Equal("", result.Stderr);
-        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(_temp.GenesisBinary())!, ".*"));
-        Assert.Empty(Directory.GetFileSystemEntries(_temp.WemixvisorDir, ".*"));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(_temp.Layout.GenesisBinary)!, ".*"));
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Layout.Root, ".*"));
     }
 
     [Fact]
@@ -47,7 +49,7 @@ public sealed class InitCommandTests : IDisposable
         // Arrange
         var source = _temp.Binary("node-v1", "echo v1");
         Assert.Equal(0, (await _cli.RunAsync("init", source)).ExitCode);
-        var written = File.GetLastWriteTimeUtc(_temp.GenesisBinary());
+        var written = File.GetLastWriteTimeUtc(_temp.Layout.GenesisBinary);
 
         // Act
         var result = await _cli.RunAsync("init", source);
@@ -55,8 +57,8 @@ public sealed class InitCommandTests : IDisposable
         // Assert
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("already installed", result.Stdout, StringComparison.Ordinal);
-        Assert.Equal(written, File.GetLastWriteTimeUtc(_temp.GenesisBinary()));
-        Assert.Equal("genesis", new FileInfo(_temp.Current).LinkTarget);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(_temp.Layout.GenesisBinary));
+        Assert.Equal("genesis", new FileInfo(_temp.Layout.Current).LinkTarget);
     }
 
     [Fact]
@@ -74,7 +76,7 @@ public sealed class InitCommandTests : IDisposable
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("already holds a different binary", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("--force", result.Stderr, StringComparison.Ordinal);
-        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(_temp.GenesisBinary()));
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(_temp.Layout.GenesisBinary));
     }
 
     [Fact]
@@ -91,8 +93,8 @@ public sealed class InitCommandTests : IDisposable
         // Assert
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("replaced", result.Stdout, StringComparison.Ordinal);
-        Assert.Equal(File.ReadAllBytes(second), File.ReadAllBytes(_temp.GenesisBinary()));
-        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(_temp.GenesisBinary())!, ".*"));
+        Assert.Equal(File.ReadAllBytes(second), File.ReadAllBytes(_temp.Layout.GenesisBinary));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(_temp.Layout.GenesisBinary)!, ".*"));
     }
 
     [Fact]
@@ -103,7 +105,7 @@ public sealed class InitCommandTests : IDisposable
         var result = await _cli.RunAsync("init", "node-v1");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.True(File.Exists(_temp.GenesisBinary()));
+        Assert.True(File.Exists(_temp.Layout.GenesisBinary));
     }
 
     [Fact]
@@ -113,7 +115,7 @@ public sealed class InitCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"{Path.Combine(_temp.Root, "nothing-here")} does not exist", result.Stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_temp.WemixvisorDir), "a refused init must not create the layout");
+        Assert.False(Directory.Exists(_temp.Layout.Root), "a refused init must not create the layout");
     }
 
     [Fact]
@@ -149,7 +151,7 @@ public sealed class InitCommandTests : IDisposable
     public async Task Init_CurrentIsARealDirectory_IsRefused()
     {
         // Arrange
-        Directory.CreateDirectory(_temp.Current);
+        Directory.CreateDirectory(_temp.Layout.Current);
         var source = _temp.Binary("node-v1", "echo v1");
 
         // Act
@@ -165,15 +167,15 @@ public sealed class InitCommandTests : IDisposable
     {
         // Arrange
         var source = _temp.Binary("node-v1", "echo v1");
-        Directory.CreateDirectory(Path.Combine(_temp.WemixvisorDir, "upgrades", "v2", "bin"));
-        File.CreateSymbolicLink(_temp.Current, "upgrades/v2");
+        Directory.CreateDirectory(Path.Combine(_temp.Layout.Root, "upgrades", "v2", "bin"));
+        File.CreateSymbolicLink(_temp.Layout.Current, "upgrades/v2");
 
         // Act
         var result = await _cli.RunAsync("init", source);
 
         // Assert
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("upgrades/v2", new FileInfo(_temp.Current).LinkTarget);
+        Assert.Equal("upgrades/v2", new FileInfo(_temp.Layout.Current).LinkTarget);
         Assert.Contains("left as it is", result.Stdout, StringComparison.Ordinal);
     }
 
@@ -186,7 +188,7 @@ public sealed class InitCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("DAEMON_NAME is not set", result.Stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_temp.WemixvisorDir));
+        Assert.False(Directory.Exists(_temp.Layout.Root));
     }
 
     [Fact]
@@ -198,7 +200,7 @@ public sealed class InitCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(File.Exists(Path.Combine(other, "wemixvisor", "genesis", "bin", "wbft")));
-        Assert.False(Directory.Exists(_temp.WemixvisorDir));
+        Assert.False(Directory.Exists(_temp.Layout.Root));
     }
 
     [Fact]
