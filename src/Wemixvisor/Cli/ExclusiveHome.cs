@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Wemixvisor.Core.Layout;
-using Wemixvisor.Inspection;
 using Wemixvisor.Platform.Locking;
 
 namespace Wemixvisor.Cli;
@@ -20,26 +19,23 @@ internal static class ExclusiveHome
         {
             throw CliErrors.InvalidUsage($"{layout.Root} does not exist: run `wemixvisor init <path-to-binary>` first");
         }
-        InstanceLock held;
         try
         {
-            held = InstanceLock.Acquire(layout, loggers.CreateLogger<InstanceLock>());
+            return InstanceLock.AcquireWithNodeStopped(layout, loggers.CreateLogger<InstanceLock>());
         }
         catch (InstanceLockedException e)
         {
             throw CliErrors.AlreadyRunning($"{e.Message}; {purpose} needs the node stopped: stop that wemixvisor first (for example with systemctl stop)");
         }
+        catch (NodeStillRunningException e)
+        {
+            throw CliErrors.AlreadyRunning(
+                $"the node (pid {e.Pid}) started by an earlier wemixvisor for {layout.Home} still runs; {purpose} needs it stopped: " +
+                $"stop it (kill -TERM -{e.Pid}), or start `wemixvisor run`, which stops it first");
+        }
         catch (IOException e)
         {
             throw CliErrors.InvalidUsage(e.Message);
         }
-        if (NodeStatus.Read(layout) is { Alive: true } node)
-        {
-            held.Dispose();
-            throw CliErrors.AlreadyRunning(
-                $"the node (pid {node.Pid}) started by an earlier wemixvisor for {layout.Home} still runs; {purpose} needs it stopped: " +
-                $"stop it (kill -TERM -{node.Pid}), or start `wemixvisor run`, which stops it first");
-        }
-        return held;
     }
 }

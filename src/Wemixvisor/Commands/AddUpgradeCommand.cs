@@ -8,9 +8,9 @@ using Wemixvisor.Core;
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Schedule;
 using Wemixvisor.Core.Upgrades;
-using Wemixvisor.Inspection;
-using Wemixvisor.Installation;
+using Wemixvisor.Platform.Installation;
 using Wemixvisor.Platform.Schedule;
+using Wemixvisor.Status;
 
 namespace Wemixvisor.Commands;
 

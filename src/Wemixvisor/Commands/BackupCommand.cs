@@ -9,8 +9,8 @@ using Wemixvisor.Cli;
 using Wemixvisor.Core;
 using Wemixvisor.Core.Configuration;
 using Wemixvisor.Core.Layout;
-using Wemixvisor.Inspection;
 using Wemixvisor.Platform.Backup;
+using Wemixvisor.Platform.Signals;
 
 namespace Wemixvisor.Commands;
 

@@ -7,8 +7,8 @@ using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Supervision;
 using Wemixvisor.Demo;
 using Wemixvisor.Hosting;
-using Wemixvisor.Installation;
 using Wemixvisor.Logging;
+using Wemixvisor.Platform.Installation;
 
 namespace Wemixvisor.Commands;
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 using Wemixvisor.Cli;
 using Wemixvisor.Core;
 using Wemixvisor.Core.Layout;
-using Wemixvisor.Installation;
 using Wemixvisor.Logging;
+using Wemixvisor.Platform.Installation;
 
 namespace Wemixvisor.Commands;
 

@@ -6,7 +6,7 @@ using Wemixvisor.Cli;
 using Wemixvisor.Core;
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Schedule;
-using Wemixvisor.Inspection;
+using Wemixvisor.Status;
 using Wemixvisor.Platform.Schedule;
 
 namespace Wemixvisor.Commands;

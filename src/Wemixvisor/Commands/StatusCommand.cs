@@ -5,7 +5,7 @@ using Cocona.Application;
 using Wemixvisor.Cli;
 using Wemixvisor.Core;
 using Wemixvisor.Core.Layout;
-using Wemixvisor.Inspection;
+using Wemixvisor.Status;
 
 namespace Wemixvisor.Commands;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Supervision;
 using Wemixvisor.Platform.Files;
+using Wemixvisor.Status;
 using static Wemixvisor.Core.Supervision.SupervisorEvent;
 
 namespace Wemixvisor.Hosting;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Wemixvisor.Hosting;
 using Wemixvisor.IntegrationTests.Harness;
+using Wemixvisor.Status;
 
 namespace Wemixvisor.IntegrationTests.Commands;
 

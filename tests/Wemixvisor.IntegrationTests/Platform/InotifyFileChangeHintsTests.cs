@@ -8,7 +8,7 @@ namespace Wemixvisor.IntegrationTests.Platform;
 public sealed class InotifyFileChangeHintsTests : IDisposable
 {
     private readonly TempHome _home = TempHome.Create();
-    private readonly RecordingLogger<InotifyFileChangeHints> _log = new();
+    private readonly CapturedLog<InotifyFileChangeHints> _log = new();
     private int _ticks;
 
     public void Dispose() => _home.Dispose();

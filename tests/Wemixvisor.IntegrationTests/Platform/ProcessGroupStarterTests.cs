@@ -1,3 +1,4 @@
+using Wemixvisor.Core.Ports;
 using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.Platform.Processes;
 
@@ -16,7 +17,7 @@ public sealed class ProcessGroupStarterTests
             using var process = ProcessGroupStarter.Start(new ProcessLaunch("/usr/bin/sleep", ["30"]));
 
             // Act
-            var delivered = ProcessGroupStarter.Signal(process.Id, Signals.Terminate);
+            var delivered = ProcessGroupStarter.Signal(process.Id, NodeSignal.Terminate);
 
             // Assert
             Assert.True(delivered, $"attempt {attempt}: the group of pid {process.Id} exists when Start returns");

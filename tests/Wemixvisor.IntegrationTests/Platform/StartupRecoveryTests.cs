@@ -13,7 +13,7 @@ public sealed class StartupRecoveryTests : IDisposable
 
     private readonly TempHome _home = TempHome.Create();
     private readonly UpgradeJournal _journal;
-    private readonly RecordingLogger<StartupRecovery> _log = new();
+    private readonly CapturedLog<StartupRecovery> _log = new();
 
     public StartupRecoveryTests()
     {

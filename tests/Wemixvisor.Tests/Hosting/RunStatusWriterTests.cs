@@ -2,6 +2,7 @@ using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Ports;
 using Wemixvisor.Core.Supervision;
 using Wemixvisor.Hosting;
+using Wemixvisor.Status;
 using Wemixvisor.Tests.Backup;
 using Wemixvisor.Tests.Fakes;
 

@@ -14,27 +14,22 @@ internal static class AtomicFile
     /// </param>
     public static void Write(string path, ReadOnlySpan<byte> content, bool durable = true)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))
-            ?? throw new IOException($"{path} has no parent directory");
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.tmp-{Environment.ProcessId}");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: durable);
-            }
-            Libc.RenameOrThrow(temp, path);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-        if (durable)
-        {
-            Libc.FsyncDirectory(directory);
-        }
+        using var file = Create(path);
+        file.Stream.Write(content);
+        file.Commit(durable);
+    }
+
+    /// <summary>
+    /// Starts replacing <paramref name="path"/>: the content goes into <see cref="AtomicFileWriter.Stream"/>, and
+    /// <see cref="AtomicFileWriter.Commit"/> puts it in place. Disposed without a commit, the temp file is removed
+    /// and <paramref name="path"/> is left as it was.
+    /// </summary>
+    /// <param name="mode">The mode the file gets (whatever the umask), or null for the default.</param>
+    public static AtomicFileWriter Create(string path, UnixFileMode? mode = null)
+    {
+        var target = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(target) ?? throw new IOException($"{path} has no parent directory");
+        return new AtomicFileWriter(target, Path.Combine(directory, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}"), mode);
     }
 
     /// <summary>Removes <paramref name="path"/> durably; nothing happens when it does not exist.</summary>

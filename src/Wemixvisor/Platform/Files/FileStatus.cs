@@ -6,9 +6,6 @@ namespace Wemixvisor.Platform.Files;
 /// <summary>stat of a path through statx(2), following symlinks.</summary>
 internal static class FileStatus
 {
-    private const int ENOENT = 2;
-    private const int ENOTDIR = 20;
-
     /// <summary>The status of <paramref name="path"/>, or null when it (or a directory on the way) does not exist.</summary>
     public static StatxBuffer? Get(string path)
     {
@@ -17,7 +14,7 @@ internal static class FileStatus
             return buffer;
         }
         var error = Marshal.GetLastPInvokeError();
-        if (error is ENOENT or ENOTDIR)
+        if (error is Libc.ENOENT or Libc.ENOTDIR)
         {
             return null;
         }

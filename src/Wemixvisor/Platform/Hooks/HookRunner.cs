@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Wemixvisor.Core.Ports;
 using Wemixvisor.Platform.Processes;
 
 namespace Wemixvisor.Platform.Hooks;
@@ -14,8 +15,6 @@ internal sealed class HookRunner
 {
     public static readonly TimeSpan DefaultKillGrace = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(2);
-    private const int SigTerm = 15;
-    private const int SigKill = 9;
 
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -78,11 +77,11 @@ internal sealed class HookRunner
 
     private async Task StopGroupAsync(Process leader, int pgid, string tag)
     {
-        ProcessGroupStarter.Signal(pgid, SigTerm);
+        ProcessGroupStarter.Signal(pgid, NodeSignal.Terminate);
         if (!await GroupEndsWithinAsync(pgid, KillGrace).ConfigureAwait(false))
         {
             _logger.HookKilled(tag, pgid, KillGrace.TotalSeconds);
-            ProcessGroupStarter.Signal(pgid, SigKill);
+            ProcessGroupStarter.Signal(pgid, NodeSignal.Kill);
             await GroupEndsWithinAsync(pgid, KillGrace).ConfigureAwait(false);
         }
         try

@@ -2,16 +2,6 @@ using System.Runtime.InteropServices;
 
 namespace Wemixvisor.Platform.Interop;
 
-/// <summary>What kind of file system object a path is; <see cref="Other"/> covers sockets, FIFOs and devices.</summary>
-internal enum FileKind
-{
-    Missing,
-    Regular,
-    Directory,
-    SymbolicLink,
-    Other,
-}
-
 /// <summary>File-type, executable and real-path queries the BCL does not offer (it reports a socket or a FIFO as a normal file).</summary>
 internal static partial class Libc
 {
@@ -22,8 +12,6 @@ internal static partial class Libc
     private const int S_IFDIR = 0x4000;
     private const int S_IFLNK = 0xA000;
     private const int X_OK = 1;
-    private const int ENOENT = 2;
-    private const int ENOTDIR = 20;
 
     [LibraryImport("libc", EntryPoint = "access", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Access(string path, int mode);

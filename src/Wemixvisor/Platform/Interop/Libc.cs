@@ -2,20 +2,27 @@ using System.Runtime.InteropServices;
 
 namespace Wemixvisor.Platform.Interop;
 
-/// <summary>The few libc calls the BCL does not offer: group signals, rename over a symlink, directory fsync, flock, statx.</summary>
+/// <summary>
+/// The few libc calls the BCL does not offer: group signals, rename over a symlink, directory fsync, flock,
+/// statx, sysconf. Every P/Invoke of wemixvisor is declared in this class.
+/// </summary>
 internal static partial class Libc
 {
+    public const int ENOENT = 2;
     public const int ESRCH = 3;
     public const int EWOULDBLOCK = 11;
+    public const int ENOTDIR = 20;
     public const int O_RDONLY = 0;
     public const int O_DIRECTORY = 0x10000;
     public const int O_CLOEXEC = 0x80000;
+    public const int LOCK_SH = 1;
     public const int LOCK_EX = 2;
     public const int LOCK_NB = 4;
     public const int O_RDWR = 2;
     public const int O_CREAT = 0x40;
     public const int AT_FDCWD = -100;
     public const int STATX_BASIC_STATS = 0x7ff;
+    public const int SC_CLK_TCK = 2;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     public static partial int Kill(int pid, int signal);
@@ -45,6 +52,10 @@ internal static partial class Libc
 
     [LibraryImport("libc", EntryPoint = "getpgid", SetLastError = true)]
     public static partial int GetPgid(int pid);
+
+    /// <summary>sysconf(3), e.g. <see cref="SC_CLK_TCK"/>: the clock ticks per second of <c>/proc/&lt;pid&gt;/stat</c> times.</summary>
+    [LibraryImport("libc", EntryPoint = "sysconf")]
+    public static partial long Sysconf(int name);
 
     /// <summary>Sends <paramref name="signal"/> to every process of group <paramref name="pgid"/>; false when the group is gone.</summary>
     public static bool SignalGroup(int pgid, int signal) => Kill(-pgid, signal) == 0;
@@ -81,30 +92,4 @@ internal static partial class Libc
             Close(fd);
         }
     }
-}
-
-/// <summary>The fields of <c>struct statx</c> wemixvisor reads; the struct is 256 bytes long.</summary>
-[StructLayout(LayoutKind.Explicit, Size = 256)]
-internal struct StatxBuffer
-{
-    public const ushort FileTypeMask = 0xF000;
-    public const ushort RegularFile = 0x8000;
-    public const ushort Directory = 0x4000;
-
-    [FieldOffset(28)] public ushort Mode;
-    [FieldOffset(32)] public ulong Inode;
-    [FieldOffset(40)] public ulong Size;
-    [FieldOffset(112)] public long ModifiedSeconds;
-    [FieldOffset(120)] public uint ModifiedNanoseconds;
-    [FieldOffset(136)] public uint DeviceMajor;
-    [FieldOffset(140)] public uint DeviceMinor;
-
-    public readonly bool IsRegularFile => (Mode & FileTypeMask) == RegularFile;
-    public readonly bool IsDirectory => (Mode & FileTypeMask) == Directory;
-
-    /// <summary>True when any of the owner, group or other execute bits is set.</summary>
-    public readonly bool AnyExecuteBit => (Mode & 0b001_001_001) != 0;
-
-    /// <summary>The modification time in nanoseconds since the Unix epoch (fits a long until 2262).</summary>
-    public readonly long ModifiedUnixNanoseconds => ModifiedSeconds * 1_000_000_000L + ModifiedNanoseconds;
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Win32.SafeHandles;
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Platform.Interop;
+using Wemixvisor.Platform.Processes;
 
 namespace Wemixvisor.Platform.Locking;
 
@@ -50,6 +51,30 @@ internal sealed class InstanceLock : IDisposable
         file.Flush(flushToDisk: true);
         logger.LockTaken(path, Environment.ProcessId);
         return new InstanceLock(file);
+    }
+
+    /// <summary>
+    /// Takes the lock for work on the node's data (a backup or a restore): besides another wemixvisor, a node that a
+    /// killed wemixvisor left running must not use the home either. When one does, the lock is released again.
+    /// </summary>
+    /// <exception cref="InstanceLockedException">Another wemixvisor holds the lock.</exception>
+    /// <exception cref="NodeStillRunningException">The node recorded in <see cref="HomeLayout.NodeRecordFile"/> still runs.</exception>
+    public static InstanceLock AcquireWithNodeStopped(HomeLayout layout, ILogger<InstanceLock> logger)
+    {
+        var held = Acquire(layout, logger);
+        try
+        {
+            if (new NodeRecordStore(layout).Load() is { } node && node.IsAlive())
+            {
+                throw new NodeStillRunningException(node.Pid);
+            }
+            return held;
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The pid written by the holder, or null while it has not written it yet.</summary>

@@ -41,7 +41,7 @@ internal sealed class LinuxNodeProcess : INodeProcess
             _logger.SignalAfterExit(signal.ToString(), Pid);
             return;
         }
-        if (ProcessGroupStarter.Signal(Pid, (int)signal))
+        if (ProcessGroupStarter.Signal(Pid, signal))
         {
             _logger.SignalSent(signal.ToString(), Pid);
         }
@@ -103,7 +103,7 @@ internal sealed class LinuxNodeProcess : INodeProcess
         {
             return;
         }
-        ProcessGroupStarter.Signal(Pid, (int)NodeSignal.Kill);
+        ProcessGroupStarter.Signal(Pid, NodeSignal.Kill);
         _logger.LeftoversKilled(Pid);
         if (!await ProcessGroup.WaitUntilAsync(() => !ProcessGroup.HasLiveMembers(Pid), LeftoverTimeout).ConfigureAwait(false))
         {

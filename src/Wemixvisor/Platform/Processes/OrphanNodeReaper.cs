@@ -20,7 +20,7 @@ internal sealed class OrphanNodeReaper(NodeRecordStore records, TimeSpan shutdow
         {
             return true;
         }
-        if (!IsAlive(record))
+        if (!record.IsAlive())
         {
             logger.RecordStale(record.Pid);
             records.Remove(record.Pid);
@@ -30,12 +30,12 @@ internal sealed class OrphanNodeReaper(NodeRecordStore records, TimeSpan shutdow
         // setsid made the node the leader of group = its pid; a node that left its group is signalled alone.
         var target = ProcStat.Read(record.Pid) is { } stat && stat.ProcessGroup == record.Pid ? -record.Pid : record.Pid;
         Send(target, NodeSignal.Terminate);
-        if (!await ProcessGroup.WaitUntilAsync(() => !IsAlive(record), shutdownGrace, cancellationToken).ConfigureAwait(false))
+        if (!await ProcessGroup.WaitUntilAsync(() => !record.IsAlive(), shutdownGrace, cancellationToken).ConfigureAwait(false))
         {
             logger.OrphanKilled(record.Pid, shutdownGrace.TotalSeconds);
         }
         // Also after a clean exit of the leader: nothing of its group may survive.
-        bool Remains() => target < 0 ? ProcessGroup.HasLiveMembers(record.Pid) : IsAlive(record);
+        bool Remains() => target < 0 ? ProcessGroup.HasLiveMembers(record.Pid) : record.IsAlive();
         if (Remains())
         {
             Send(target, NodeSignal.Kill);
@@ -49,10 +49,6 @@ internal sealed class OrphanNodeReaper(NodeRecordStore records, TimeSpan shutdow
         records.Remove(record.Pid);
         return true;
     }
-
-    /// <summary>True while the recorded process itself runs (a zombie has ended).</summary>
-    private static bool IsAlive(NodeRecord record) =>
-        ProcStat.Read(record.Pid) is { } stat && stat.StartTime == record.StartTime && !stat.IsZombie;
 
     private static void Send(int target, NodeSignal signal) => Interop.Libc.Kill(target, (int)signal);
 }

@@ -1,16 +1,8 @@
 using System.Diagnostics;
+using Wemixvisor.Core.Ports;
 using Wemixvisor.Platform.Interop;
 
 namespace Wemixvisor.Platform.Processes;
-
-/// <summary>What to start: a program, its argument list (never a shell string), and its surroundings.</summary>
-internal sealed record ProcessLaunch(string Program, IReadOnlyList<string> Arguments)
-{
-    public string? WorkingDirectory { get; init; }
-    public IReadOnlyDictionary<string, string> ExtraEnvironment { get; init; } = new Dictionary<string, string>();
-    /// <summary>False: stdin/stdout/stderr are inherited (the node). True: stdout/stderr are piped to the caller (hooks).</summary>
-    public bool CaptureOutput { get; init; }
-}
 
 /// <summary>
 /// Starts a program as the leader of a new session and process group, so that a signal to the group
@@ -64,5 +56,5 @@ internal static class ProcessGroupStarter
     }
 
     /// <summary>Signals the group led by <paramref name="pgid"/>; false when nothing of it is left.</summary>
-    public static bool Signal(int pgid, int signal) => Libc.SignalGroup(pgid, signal);
+    public static bool Signal(int pgid, NodeSignal signal) => Libc.SignalGroup(pgid, (int)signal);
 }

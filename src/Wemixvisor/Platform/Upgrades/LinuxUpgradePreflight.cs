@@ -36,26 +36,12 @@ internal sealed class LinuxUpgradePreflight : IUpgradePreflight
     {
         try
         {
-            return BinaryProblem(upgrade.Name) ?? CustomScriptProblem() ?? UpgradeScriptProblem(upgrade.Name) ?? BackupProblem();
+            return ExecutableCheck.UpgradeBinary(_layout, upgrade.Name) ?? CustomScriptProblem() ?? UpgradeScriptProblem(upgrade.Name) ?? BackupProblem();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BackupException)
         {
             return $"the preflight of upgrade {upgrade.Name} could not complete: {e.Message}";
         }
-    }
-
-    private string? BinaryProblem(UpgradeName name)
-    {
-        var binary = _layout.UpgradeBinary(name);
-        var install = $"install the new binary there, for example with: wemixvisor add-upgrade {name} <path-to-binary>";
-        if (Libc.KindOf(binary, followLinks: true) != FileKind.Missing
-            && Libc.ResolveRealPath(binary) is { } real
-            && !PathContainment.IsSameOrInside(real, PathContainment.RealPathOf(_layout.UpgradesDir)))
-        {
-            return $"upgrade binary {binary} resolves to {real}, which is outside {_layout.UpgradesDir}; " +
-                   $"copy the binary into {binary} instead of linking to it (wemixvisor add-upgrade {name} <path-to-binary> does that)";
-        }
-        return ExecutableCheck.Problem(binary, "upgrade binary", install);
     }
 
     private string? CustomScriptProblem() =>

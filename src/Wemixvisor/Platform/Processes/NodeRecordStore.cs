@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Wemixvisor.Core.Layout;
+using Wemixvisor.Platform.Files;
+
+namespace Wemixvisor.Platform.Processes;
+
+/// <summary>Keeps <see cref="HomeLayout.NodeRecordFile"/>: written atomically when a node starts, removed when it ends.</summary>
+internal sealed class NodeRecordStore(HomeLayout layout)
+{
+    public string Path => layout.NodeRecordFile;
+
+    /// <summary>
+    /// Must exist as soon as possible after the launch: a wemixvisor killed before it is written leaves an orphan
+    /// nobody finds. So it is formatted by hand (the serializer's first use costs 10-20 ms) and not fsynced (an
+    /// orphan can only outlive wemixvisor while the machine stays up, so the page cache is enough).
+    /// </summary>
+    public void Save(NodeRecord record) =>
+        AtomicFile.Write(Path, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{{\"pid\":{record.Pid},\"startTime\":{record.StartTime}}}")), durable: false);
+
+    /// <summary>The recorded node, or null when there is none or the file cannot be understood.</summary>
+    public NodeRecord? Load()
+    {
+        try
+        {
+            var record = JsonSerializer.Deserialize<NodeRecord>(File.ReadAllBytes(Path));
+            return record is { Pid: > 0 } ? record : null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Removes the record if it still names <paramref name="pid"/> (a newer node's record stays).</summary>
+    public void Remove(int pid)
+    {
+        if (Load() is { } record && record.Pid != pid)
+        {
+            return;
+        }
+        AtomicFile.Delete(Path);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Runtime.Versioning;
+using System.Text.Json;
+using Wemixvisor.IntegrationTests.Harness;
+using Wemixvisor.Status;
+using Wemixvisor.Tests.Cli;
+
+namespace Wemixvisor.IntegrationTests.Cli;
+
+[Collection(CliCollection.Name)]
+[SupportedOSPlatform("linux")]
+public sealed class StatusCommandTests : IDisposable
+{
+    private readonly TempHome _home = CliHome.NewHome();
+    private readonly CliHarness _cli;
+
+    public StatusCommandTests() => _cli = CliHome.For(_home);
+
+    public void Dispose() => _home.Dispose();
+
+    [Fact]
+    public async Task Status_FreshHomeNothingRunning_ReportsEachPart()
+    {
+        await _cli.InitAsync(_home);
+
+        var result = await _cli.RunAsync("status");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            $"""
+            home:         {_home.Home}
+            current:      genesis ({Path.Combine(_home.Layout.Root, "genesis")})
+            applied:      genesis
+            upgrade:      no upgrade pending
+            wemixvisor:   not running
+            node:         not running
+            last backup:  none in {_home.Layout.BackupDir}
+
+            """, result.Stdout);
+    }
+
+    [Fact]
+    public async Task Status_Json_AppliedUpgradeWithPendingOneAndBackup()
+    {
+        // Arrange
+        await _cli.InitAsync(_home);
+        _home.ApplyUpgrade("v2", 1000);
+        _home.WriteTrigger("""{"name":"v3","height":2000}""");
+        File.WriteAllText(Path.Combine(_home.Layout.DataDir, "state"), "some chain data");
+        var backup = await _cli.RunAsync("backup", "create");
+        Assert.True(backup.ExitCode == 0, backup.ToString());
+
+        // Act
+        var result = await _cli.RunAsync("status", "--output", "json");
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var document = JsonDocument.Parse(result.Stdout);
+        var root = document.RootElement;
+        Assert.Equal(_home.Home, root.GetProperty("home").GetString());
+        Assert.Equal("upgrades/v2", root.GetProperty("current").GetProperty("target").GetString());
+        Assert.Equal(Path.Combine(_home.Layout.Root, "upgrades", "v2"), root.GetProperty("current").GetProperty("resolved").GetString());
+        Assert.Equal("v2", root.GetProperty("applied").GetProperty("name").GetString());
+        var upgrade = root.GetProperty("upgrade");
+        Assert.Equal(("pending", "v3", false), (
+            upgrade.GetProperty("state").GetString(),
+            upgrade.GetProperty("upgrade").GetProperty("name").GetString(),
+            upgrade.GetProperty("binary").GetProperty("in_place").GetBoolean()));
+        Assert.False(root.GetProperty("wemixvisor").GetProperty("running").GetBoolean());
+        Assert.False(root.GetProperty("node").GetProperty("running").GetBoolean());
+        var last = root.GetProperty("last_backup");
+        Assert.EndsWith("-manual", last.GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.Equal(new FileInfo(Path.Combine(_home.Layout.DataDir, "state")).Length + new FileInfo(_home.Layout.TriggerFile).Length, last.GetProperty("total_bytes").GetInt64());
+    }
+
+    [Fact]
+    public async Task Status_Text_PendingUpgradeAndLastBackup()
+    {
+        await _cli.InitAsync(_home);
+        _home.WriteTrigger("""{"name":"v2","height":1000}""");
+        Assert.Equal(0, (await _cli.RunAsync("add-upgrade", "v2", _home.Binary("node-v2", "echo v2"))).ExitCode);
+        Assert.Equal(0, (await _cli.RunAsync("backup", "create")).ExitCode);
+
+        var result = await _cli.RunAsync("status");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"upgrade:      v2 at height 1000, pending; binary in place: {_home.UpgradeBinary("v2")}\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^last backup:  \d{8}T\d{6}Z-manual \(manual, \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, \d+ bytes\)$", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Status_HomeNotInitialised_SaysSoAndExitsZero()
+    {
+        var result = await _cli.RunAsync("status");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"current:      {_home.Layout.Current} does not exist: run `wemixvisor init <path-to-binary>` first\n", result.Stdout, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_home.Home), "status must not create anything");
+    }
+
+    [Fact]
+    public async Task Status_LockFileNamesALiveProcessThatDoesNotHoldTheLock_IsNotRunning()
+    {
+        // Arrange: a lock file left by a wemixvisor that ended, whose pid now belongs to another process (this one).
+        await _cli.InitAsync(_home);
+        File.WriteAllText(_home.Layout.LockFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
+        File.WriteAllText(RunStatus.PathIn(_home.Layout),
+            $$"""{"pid":{{Environment.ProcessId}},"startedAt":"2026-01-02T03:04:05Z","updatedAt":"2026-01-02T03:04:05Z","restarts":7}""");
+
+        // Act
+        var result = await _cli.RunAsync("status", "--output", "json");
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var document = JsonDocument.Parse(result.Stdout);
+        var wemixvisor = document.RootElement.GetProperty("wemixvisor");
+        Assert.False(wemixvisor.GetProperty("running").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, wemixvisor.GetProperty("restarts").ValueKind);
+    }
+
+    [Fact]
+    public async Task Status_LockFileOfADeadProcess_IsNotRunning()
+    {
+        await _cli.InitAsync(_home);
+        File.WriteAllText(_home.Layout.LockFile, "999999999\n");
+
+        var result = await _cli.RunAsync("status");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("wemixvisor:   not running\n", result.Stdout, StringComparison.Ordinal);
+    }
+}
