@@ -7,4 +7,7 @@ public interface IUpgradeSwitcher
 {
     /// <summary>Emits once when <c>current</c> points to the upgrade; fails with a message otherwise.</summary>
     IObservable<System.Reactive.Unit> Switch(UpgradeInfo upgrade);
+
+    /// <summary>Points <c>current</c> back to <paramref name="previous"/> (genesis or an applied upgrade), journaled like a switch; emits once or fails with a message.</summary>
+    IObservable<System.Reactive.Unit> SwitchBack(AppliedUpgrade previous);
 }

@@ -1,6 +1,8 @@
 using System.Reactive.Linq;
 using Microsoft.Extensions.Logging;
+using Wemixvisor.Core.Chain;
 using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Schedule;
 using static Wemixvisor.Core.Supervision.SupervisorCommand;
 using static Wemixvisor.Core.Supervision.SupervisorEvent;
 
@@ -30,6 +32,16 @@ public sealed class CommandInterpreter(SupervisorPorts ports, SupervisorSchedule
         RestoreBackup r => Outcome(ports.Jobs.RestoreBackup(r.Upgrade), o => new RestoreFinished(o)),
         PruneBackups => Outcome(ports.Jobs.PruneBackups(), o => new BackupsPruned(o)),
         ReportBlocked r => Effect(() => log.UpgradeBlocked(r.Upgrade.Name.Value, r.Upgrade.Height, r.Problem)),
+        SwitchBack b => ports.Switcher.SwitchBack(b.To)
+            .Select(_ => (SupervisorEvent)new SwitchedBack(b.To))
+            .Catch((Exception e) => Observable.Return<SupervisorEvent>(new SwitchBackFailed(b.To, e.Message))),
+        RecordResult r => Effect(() => Record(r)),
+        ReportSwitchPlan r => Effect(() => log.SwitchPlanned(r.Upgrade.Name.Value, r.Upgrade.Height, r.Plan.Slot.Slot, r.Plan.Slot.Description, r.Plan.SwitchPoint, r.Head, r.Plan.BlocksLeft(r.Head))),
+        ReportSwitchDue { Reason: SwitchReason.SwitchPoint } r => Effect(() => log.SwitchDue(r.Upgrade.Name.Value, r.Upgrade.Height, r.Head, r.SwitchPoint, r.Slot)),
+        ReportSwitchDue { Reason: SwitchReason.Stalled } r => Effect(() => log.SwitchStalled(r.Upgrade.Name.Value, r.Upgrade.Height, r.Head, r.SwitchPoint, r.Slot)),
+        ReportSwitchDue r => Effect(() => log.SwitchLate(r.Upgrade.Name.Value, r.Upgrade.Height, r.Head, r.SwitchPoint, r.Slot)),
+        ReportReady r => Effect(() => log.UpgradeReady(r.Upgrade.Name.Value, r.Upgrade.Height, r.How)),
+        ReportUpgradeProblem r => Effect(() => log.UpgradeProblem(r.Upgrade.Name.Value, r.Upgrade.Height, r.Problem)),
         _ => throw new InvalidOperationException($"{nameof(CommandInterpreter)} has no effect for the command {command.GetType().Name}"),
     };
 
@@ -57,6 +69,18 @@ public sealed class CommandInterpreter(SupervisorPorts ports, SupervisorSchedule
         {
             log.SignallingNode(signal.ToString(), (int)signal, node.Pid);
             node.Signal(signal);
+        }
+    }
+
+    private void Record(RecordResult r)
+    {
+        try
+        {
+            ports.Results.Record(r.Upgrade, r.Status, r.Reason, schedulers.Loop.Now);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UpgradeResultException)
+        {
+            log.ResultNotRecorded(r.Upgrade.Name.Value, ScheduleStatuses.Text(r.Status), e.Message);
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Wemixvisor.Core.Chain;
 using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Schedule;
 using Wemixvisor.Core.Upgrades;
 using static Wemixvisor.Core.Supervision.SupervisorCommand;
 using static Wemixvisor.Core.Supervision.SupervisorEvent;
@@ -11,7 +13,7 @@ namespace Wemixvisor.Core.Supervision;
 /// The supervisor's rules: given the state and one event, the next state and the commands to run.
 /// Pure: no clock, no I/O, no logging. Times arrive inside events.
 /// </summary>
-public sealed class Decider(SupervisorPolicy policy)
+public sealed partial class Decider(SupervisorPolicy policy)
 {
     public Decision Decide(SupervisorState state, SupervisorEvent e) => (state.Phase, e) switch
     {
@@ -20,6 +22,11 @@ public sealed class Decider(SupervisorPolicy policy)
             Decision.Ignore(state, "SIGHUP is never forwarded: geth-style nodes exit on it without flushing their database"),
         (_, TriggerStillIncomplete) => Decision.Ignore(state, "the trigger file is still incomplete"),
         (_, TriggerObserved { File: not TriggerFile.Valid }) => Decision.Ignore(state, "the trigger file is not a valid upgrade plan"),
+        (_, ScheduleObserved { File: not ScheduleFile.Valid }) => Decision.Ignore(state, "the schedule file is not valid; the last valid schedule stays in force"),
+        (_, ScheduleObserved { File: ScheduleFile.Valid v }) => OnChainNews(state with { Schedule = v.Schedule }),
+        (_, ChainHeadUnavailable u) => Then(state with { Chain = state.Chain with { Unavailable = u.Reason } }, state.Phase),
+        (_, ChainHeadRead r) => OnChainNews(state with { Chain = state.Chain.WithHead(r.Height, r.At) }),
+        (_, ValidatorSlotRead s) => OnSlotRead(state with { Chain = state.Chain with { Slot = new ChainSlot(s.Upgrade, s.Slot) } }, s),
 
         (Booting, _) => OnBooting(state, e),
         (Running p, _) => OnRunning(state, p, e),
@@ -30,13 +37,14 @@ public sealed class Decider(SupervisorPolicy policy)
         (Stopping p, _) => OnStopping(state, p, e),
         (Upgrading p, _) => OnUpgrading(state, p, e),
         (Restoring p, _) => OnRestoring(state, p, e),
+        (RollingBack p, _) => OnRollingBack(state, p, e),
         _ => Decision.Ignore(state, "no rule for this event in this phase"),
     };
 
     private Decision OnBooting(SupervisorState state, SupervisorEvent e) => e switch
     {
         Started => Then(state, state.Phase, new CheckTrigger()),
-        TriggerChecked { File: TriggerFile.Valid v } when state.Applied.IsPendingFor(v.Upgrade) =>
+        TriggerChecked { File: TriggerFile.Valid v } when state.IsPending(v.Upgrade) =>
             Prepare(state, v.Upgrade, node: null),
         TriggerChecked => Launch(state),
         SignalReceived => Exit(state, ExitCodes.Success, "stop requested before the node was started"),
@@ -46,6 +54,7 @@ public sealed class Decider(SupervisorPolicy policy)
     private Decision OnRunning(SupervisorState state, Running p, SupervisorEvent e) => e switch
     {
         NodeStarted s => Then(state, new Running(new NodeRun(s.Pid, s.At))),
+        _ when state.Probation is { } probation && OnProbation(state, p, probation, e) is { } decided => decided,
         NodeExited x when p.Node.Owns(x.Pid) => AfterExit(state, p.Node, x.Exit, x.At),
         NodeStartFailed f => AfterExit(state, p.Node, NodeExit.Code(ExitCodes.NodeCannotExecute), f.At),
         TriggerObserved { File: TriggerFile.Valid v } => ConsiderUpgrade(state, v.Upgrade, p.Node),
@@ -56,7 +65,7 @@ public sealed class Decider(SupervisorPolicy policy)
 
     private Decision OnCheckingAfterExit(SupervisorState state, CheckingAfterExit p, SupervisorEvent e) => e switch
     {
-        TriggerChecked { File: TriggerFile.Valid v } when state.Applied.IsPendingFor(v.Upgrade) =>
+        TriggerChecked { File: TriggerFile.Valid v } when state.IsPending(v.Upgrade) =>
             Prepare(state, v.Upgrade, node: null),
         TriggerChecked => RestartOrExit(state, p.Exit),
         SignalReceived => Exit(state, ExitCodes.Success, $"stop requested after the node had exited ({p.Exit})"),
@@ -66,7 +75,7 @@ public sealed class Decider(SupervisorPolicy policy)
     private Decision OnBackingOff(SupervisorState state, BackingOff p, SupervisorEvent e) => e switch
     {
         TimerElapsed t when t.Timer == p.Timer => Launch(state),
-        TriggerObserved { File: TriggerFile.Valid v } when state.Applied.IsPendingFor(v.Upgrade) =>
+        TriggerObserved { File: TriggerFile.Valid v } when state.IsPending(v.Upgrade) =>
             Prepare(state, v.Upgrade, node: null),
         SignalReceived => Exit(state, ExitCodes.Success, "stop requested while waiting to restart the node"),
         _ => Decision.Ignore(state, "waiting to restart the node"),
@@ -94,7 +103,7 @@ public sealed class Decider(SupervisorPolicy policy)
     /// </summary>
     private Decision WhileUpgradeWaits(SupervisorState state, UpgradeInfo upgrade, NodeRun? node, Func<NodeRun?, SupervisorPhase> withNode, SupervisorEvent e, string waiting) => e switch
     {
-        TriggerObserved { File: TriggerFile.Valid v } when v.Upgrade != upgrade && state.Applied.IsPendingFor(v.Upgrade) =>
+        TriggerObserved { File: TriggerFile.Valid v } when v.Upgrade != upgrade && state.IsPending(v.Upgrade) =>
             Prepare(state, v.Upgrade, node),
         NodeStarted s when node is not null => Then(state, withNode(new NodeRun(s.Pid, s.At))),
         NodeExited x when node?.Owns(x.Pid) == true => Then(state, withNode(null)),
@@ -106,6 +115,8 @@ public sealed class Decider(SupervisorPolicy policy)
 
     private Decision OnStopping(SupervisorState state, Stopping p, SupervisorEvent e) => e switch
     {
+        NodeExited x when p.Node.Owns(x.Pid) && p.Rollback is { } rollback => BeginRollback(state, rollback, p.ShutdownRequested),
+        NodeStartFailed when p.Rollback is { } failedRollback => BeginRollback(state, failedRollback, p.ShutdownRequested),
         NodeExited x when p.Node.Owns(x.Pid) => p.Upgrade is { } upgrade && !p.ShutdownRequested
             ? BeginUpgrade(state, upgrade)
             : Exit(state, x.Exit.ReportedCode, $"the node stopped ({x.Exit})"),
@@ -145,9 +156,9 @@ public sealed class Decider(SupervisorPolicy policy)
     };
 
     private static Decision ConsiderUpgrade(SupervisorState state, UpgradeInfo upgrade, NodeRun node) =>
-        state.Applied.IsPendingFor(upgrade)
-            ? Prepare(state, upgrade, node)
-            : Decision.Ignore(state, $"upgrade {upgrade.Name} at height {upgrade.Height} is not newer than the applied {state.Applied}");
+        state.IsPending(upgrade) ? Prepare(state, upgrade, node)
+        : state.HasFailed(upgrade) ? Decision.Ignore(state, $"upgrade {upgrade.Name} failed or was rolled back; it is tried again only once it is scheduled again")
+        : Decision.Ignore(state, $"upgrade {upgrade.Name} at height {upgrade.Height} is not newer than the applied {state.Applied}");
 
     // ---- node life ----
 
@@ -190,17 +201,17 @@ public sealed class Decider(SupervisorPolicy policy)
         StopNode(state, upgrade, node, NodeSignal.Terminate, shutdownRequested: false);
 
     /// <summary>Sends the first signal and starts the grace period; a grace of zero kills at once.</summary>
-    private Decision StopNode(SupervisorState state, UpgradeInfo? upgrade, NodeRun node, NodeSignal signal, bool shutdownRequested)
+    private Decision StopNode(SupervisorState state, UpgradeInfo? upgrade, NodeRun node, NodeSignal signal, bool shutdownRequested, Rollback? rollback = null)
     {
         if (policy.ShutdownGrace <= TimeSpan.Zero)
         {
-            return Then(state, new Stopping(upgrade, node, Escalation.Killed, null, shutdownRequested),
+            return Then(state, new Stopping(upgrade, node, Escalation.Killed, null, shutdownRequested, rollback),
                 new SignalNode(signal), new SignalNode(NodeSignal.Kill));
         }
         var timer = state.NextTimer;
         return Then(
             state with { Timers = timer.Sequence },
-            new Stopping(upgrade, node, Escalation.Graceful, timer, shutdownRequested),
+            new Stopping(upgrade, node, Escalation.Graceful, timer, shutdownRequested, rollback),
             new SignalNode(signal),
             new StartTimer(timer, policy.ShutdownGrace, "shutdown grace"));
     }
@@ -300,7 +311,16 @@ public sealed class Decider(SupervisorPolicy policy)
         {
             return Then(upgraded, p with { Stage = UpgradeStage.PruningBeforeExit }, new PruneBackups());
         }
-        return Then(upgraded, new Running(NodeRun.Launched), new StartNode(), new CheckTrigger(), new PruneBackups());
+        var timer = state.NextTimer;
+        var scheduled = state.Schedule.Find(p.Upgrade.Name) is { Status: ScheduleStatus.Pending };
+        var probation = new Probation(p.Upgrade, state.Applied, p.BackupTaken, scheduled, scheduled || policy.ReadinessByRpc, state.Chain.Head?.Height, timer);
+        return Then(
+            upgraded with { Timers = timer.Sequence, Probation = probation },
+            new Running(NodeRun.Launched),
+            new StartNode(),
+            new CheckTrigger(),
+            new PruneBackups(),
+            new StartTimer(timer, policy.Chain.ReadyTimeout, $"upgrade {p.Upgrade.Name} to show it is ready"));
     }
 
     private static UpgradeStage StageOf(UpgradeJob job) => job switch

@@ -2,6 +2,7 @@ using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using Microsoft.Extensions.Logging;
+using Wemixvisor.Core.Schedule;
 using Wemixvisor.Core.Sources;
 using Wemixvisor.Core.Upgrades;
 
@@ -21,7 +22,8 @@ public sealed class Supervisor(SupervisorPorts ports, SupervisorPolicy policy, S
     /// <param name="applied">The upgrade the current version was switched to.</param>
     /// <param name="sources">Where events come from (the trigger, signals…); merged in this order, each seeing the state as it changes.</param>
     /// <param name="observers">Who watches the run (status file, timeline…); each sees every transition in this order, and the end of the run.</param>
-    public IObservable<Transition> Run(AppliedUpgrade applied, IReadOnlyList<IEventSource> sources, IReadOnlyList<IObserver<Transition>> observers)
+    /// <param name="schedule">The schedule read at start.</param>
+    public IObservable<Transition> Run(AppliedUpgrade applied, IReadOnlyList<IEventSource> sources, IReadOnlyList<IObserver<Transition>> observers, UpgradeSchedule? schedule = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(observers);
@@ -29,7 +31,7 @@ public sealed class Supervisor(SupervisorPorts ports, SupervisorPolicy policy, S
         {
             IObserver<Transition>[] watchers = [new TransitionLog(log), .. observers, subscriber];
             var interpreter = new CommandInterpreter(ports, schedulers, log);
-            var state = SupervisorState.Initial(applied);
+            var state = SupervisorState.Initial(applied, schedule);
             var states = new BehaviorSubject<SupervisorState>(state);
             var feedback = new Subject<SupervisorEvent>();
             var effects = new CompositeDisposable();

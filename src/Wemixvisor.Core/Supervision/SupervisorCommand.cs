@@ -1,4 +1,6 @@
+using Wemixvisor.Core.Chain;
 using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Schedule;
 using Wemixvisor.Core.Upgrades;
 
 namespace Wemixvisor.Core.Supervision;
@@ -32,4 +34,22 @@ public abstract record SupervisorCommand
 
     /// <summary>Ends the supervisor with this exit code. Only issued when no node runs.</summary>
     public sealed record Exit(int Code, string Reason) : SupervisorCommand;
+
+    /// <summary>Points <c>current</c> back to <paramref name="To"/> (journaled like any switch), away from <paramref name="From"/>.</summary>
+    public sealed record SwitchBack(AppliedUpgrade To, UpgradeInfo From) : SupervisorCommand;
+
+    /// <summary>Writes what happened to an upgrade into <c>schedule.json</c>.</summary>
+    public sealed record RecordResult(UpgradeInfo Upgrade, ScheduleStatus Status, string? Reason) : SupervisorCommand;
+
+    /// <summary>Tells the operator, once, when this validator will switch to a height-scheduled upgrade.</summary>
+    public sealed record ReportSwitchPlan(UpgradeInfo Upgrade, SwitchPlan Plan, long Head) : SupervisorCommand;
+
+    /// <summary>Tells the operator why a height-scheduled upgrade starts now.</summary>
+    public sealed record ReportSwitchDue(UpgradeInfo Upgrade, SwitchReason Reason, long Head, long? SwitchPoint, int? Slot) : SupervisorCommand;
+
+    /// <summary>Tells the operator the new binary of <paramref name="Upgrade"/> proved itself.</summary>
+    public sealed record ReportReady(UpgradeInfo Upgrade, string How) : SupervisorCommand;
+
+    /// <summary>Tells the operator, as an error, what went wrong with an applied upgrade's binary.</summary>
+    public sealed record ReportUpgradeProblem(UpgradeInfo Upgrade, string Problem) : SupervisorCommand;
 }

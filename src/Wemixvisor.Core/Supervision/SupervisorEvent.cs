@@ -1,4 +1,7 @@
+using Wemixvisor.Core.Chain;
+using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Schedule;
 using Wemixvisor.Core.Upgrades;
 
 namespace Wemixvisor.Core.Supervision;
@@ -43,4 +46,21 @@ public abstract record SupervisorEvent
     public sealed record RestoreFinished(JobOutcome Outcome) : SupervisorEvent;
 
     public sealed record BackupsPruned(JobOutcome Outcome) : SupervisorEvent;
+
+    /// <summary>A new version of <c>schedule.json</c> was seen: valid or not.</summary>
+    public sealed record ScheduleObserved(ScheduleFile File) : SupervisorEvent;
+
+    /// <summary>The node's RPC answered <c>eth_blockNumber</c>.</summary>
+    public sealed record ChainHeadRead(long Height, DateTimeOffset At) : SupervisorEvent;
+
+    /// <summary>The node's RPC did not answer (not configured, unreachable, timed out, or a bad answer).</summary>
+    public sealed record ChainHeadUnavailable(string Reason, DateTimeOffset At) : SupervisorEvent;
+
+    /// <summary>The node's validator slot, read while <paramref name="Upgrade"/> waits for its height.</summary>
+    public sealed record ValidatorSlotRead(UpgradeName Upgrade, ValidatorSlot Slot) : SupervisorEvent;
+
+    /// <summary><c>current</c> points to the previous version again after a rollback.</summary>
+    public sealed record SwitchedBack(AppliedUpgrade To) : SupervisorEvent;
+
+    public sealed record SwitchBackFailed(AppliedUpgrade To, string Reason) : SupervisorEvent;
 }

@@ -46,4 +46,37 @@ internal static partial class SupervisorLog
 
     [LoggerMessage(1010, LogLevel.Warning, "The node is still running {Elapsed} after the first signal; escalating to {Signal}")]
     public static partial void Escalating(this ILogger log, string signal, TimeSpan elapsed);
+
+    [LoggerMessage(1110, LogLevel.Information, "Upgrade {Upgrade} at height {Height}: validator slot {Slot} ({SlotDescription}); this node switches at block {SwitchPoint} (head {Head}, {BlocksLeft} blocks to go)")]
+    public static partial void SwitchPlanned(this ILogger log, string upgrade, long height, int slot, string slotDescription, long switchPoint, long head, long blocksLeft);
+
+    [LoggerMessage(1111, LogLevel.Information, "Upgrade {Upgrade} at height {Height}: head {Head} reached the switch point {SwitchPoint} of slot {Slot}; switching now")]
+    public static partial void SwitchDue(this ILogger log, string upgrade, long height, long head, long? switchPoint, int? slot);
+
+    [LoggerMessage(1112, LogLevel.Warning, "Upgrade {Upgrade} at height {Height}: the chain head has stayed at {Head}, just before the switch point {SwitchPoint} of slot {Slot}; switching now")]
+    public static partial void SwitchStalled(this ILogger log, string upgrade, long height, long head, long? switchPoint, int? slot);
+
+    [LoggerMessage(1113, LogLevel.Warning, "Upgrade {Upgrade} at height {Height} is late: the head is already at {Head} (switch point {SwitchPoint}, slot {Slot}); switching now")]
+    public static partial void SwitchLate(this ILogger log, string upgrade, long height, long head, long? switchPoint, int? slot);
+
+    [LoggerMessage(1114, LogLevel.Information, "Upgrade {Upgrade} (height {Height}) is ready: {How}")]
+    public static partial void UpgradeReady(this ILogger log, string upgrade, long height, string how);
+
+    [LoggerMessage(1115, LogLevel.Error, "Upgrade {Upgrade} (height {Height}): {Problem}")]
+    public static partial void UpgradeProblem(this ILogger log, string upgrade, long height, string problem);
+
+    [LoggerMessage(1116, LogLevel.Error, "Cannot record the result {Status} of upgrade {Upgrade} in the schedule: {Reason}")]
+    public static partial void ResultNotRecorded(this ILogger log, string upgrade, string status, string reason);
+
+    [LoggerMessage(1117, LogLevel.Warning, "The node RPC does not answer ({Reason}); a height-scheduled upgrade waits until it does")]
+    public static partial void ChainUnavailable(this ILogger log, string reason);
+
+    [LoggerMessage(1118, LogLevel.Information, "The node RPC answers again: head {Head}")]
+    public static partial void ChainAvailable(this ILogger log, long head);
+
+    [LoggerMessage(1119, LogLevel.Warning, "The chain head went back from {From} to {To}; following it")]
+    public static partial void ChainRewound(this ILogger log, long from, long to);
+
+    [LoggerMessage(1120, LogLevel.Error, "The schedule file is invalid and is ignored until it changes; the last valid schedule stays in force: {Reason}")]
+    public static partial void ScheduleInvalid(this ILogger log, string reason);
 }

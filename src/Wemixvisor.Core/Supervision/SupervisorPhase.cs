@@ -30,7 +30,7 @@ public abstract record SupervisorPhase
     /// Stopping the node: for an upgrade (<paramref name="Upgrade"/> set) or for a shutdown.
     /// <paramref name="ShutdownRequested"/>: a stop signal arrived, so wemixvisor exits once the node has.
     /// </summary>
-    public sealed record Stopping(UpgradeInfo? Upgrade, NodeRun Node, Escalation Escalation, TimerId? Timer, bool ShutdownRequested) : SupervisorPhase;
+    public sealed record Stopping(UpgradeInfo? Upgrade, NodeRun Node, Escalation Escalation, TimerId? Timer, bool ShutdownRequested, Rollback? Rollback = null) : SupervisorPhase;
 
     /// <summary>The node is stopped; the upgrade stages run one after the other.</summary>
     public sealed record Upgrading(UpgradeInfo Upgrade, UpgradeStage Stage, int Retries, TimerId? Timer, bool BackupTaken, bool StopRequested) : SupervisorPhase;
@@ -39,5 +39,11 @@ public abstract record SupervisorPhase
     public sealed record Restoring(UpgradeInfo Upgrade, string Failure) : SupervisorPhase;
 
     /// <summary>Terminal: the exit command was issued.</summary>
+    /// <summary>
+    /// The new binary of <see cref="Rollback.Probation"/> did not come up and is stopped: its data backup is put back
+    /// (when one was taken), then <c>current</c> is switched back to the previous version, which is started again.
+    /// </summary>
+    public sealed record RollingBack(Rollback Rollback, RollbackStage Stage, bool StopRequested) : SupervisorPhase;
+
     public sealed record Exited(int Code) : SupervisorPhase;
 }

@@ -1,3 +1,4 @@
+using Wemixvisor.Core.Chain;
 using Wemixvisor.Core.Configuration;
 
 namespace Wemixvisor.Core.Supervision;
@@ -27,6 +28,12 @@ public sealed record SupervisorPolicy
     public int PreUpgradeMaxRetries { get; init; }
     /// <summary>How often a blocked upgrade's preflight is repeated: the poll interval.</summary>
     public TimeSpan PreflightRecheck { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>When height-scheduled upgrades switch, and how long a new binary has to show it is ready.</summary>
+    public ChainPolicy Chain { get; init; } = new(SwitchMargin: 20, StaggerBlocks: 10, StallTimeout: TimeSpan.FromSeconds(30), ReadyTimeout: TimeSpan.FromMinutes(2));
+
+    /// <summary>A node RPC was configured: an upgrade from the trigger is ready once the chain head moves, not merely once it still runs.</summary>
+    public bool ReadinessByRpc { get; init; }
 
     public static SupervisorPolicy From(WemixvisorOptions options) => new()
     {

@@ -9,4 +9,5 @@ public sealed record SupervisorPorts(
     TriggerReader Trigger,
     IUpgradePreflight Preflight,
     IUpgradeJobs Jobs,
-    IUpgradeSwitcher Switcher);
+    IUpgradeSwitcher Switcher,
+    IUpgradeResults Results);

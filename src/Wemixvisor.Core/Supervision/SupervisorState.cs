@@ -1,3 +1,5 @@
+using Wemixvisor.Core.Chain;
+using Wemixvisor.Core.Schedule;
 using Wemixvisor.Core.Upgrades;
 
 namespace Wemixvisor.Core.Supervision;
@@ -10,9 +12,32 @@ namespace Wemixvisor.Core.Supervision;
 /// <param name="Timers">How many timers were started, to give each a new <see cref="TimerId"/>.</param>
 public sealed record SupervisorState(SupervisorPhase Phase, AppliedUpgrade Applied, int Failures, long Timers)
 {
-    public static SupervisorState Initial(AppliedUpgrade applied) => new(new SupervisorPhase.Booting(), applied, 0, 0);
+    /// <summary>The last valid schedule, with the results this run recorded.</summary>
+    public UpgradeSchedule Schedule { get; init; } = UpgradeSchedule.Empty;
+
+    public ChainView Chain { get; init; } = ChainView.Unknown;
+
+    /// <summary>The switched binary that still has to show it works; null when there is none.</summary>
+    public Probation? Probation { get; init; }
+
+    public static SupervisorState Initial(AppliedUpgrade applied, UpgradeSchedule? schedule = null) =>
+        new(new SupervisorPhase.Booting(), applied, 0, 0) { Schedule = schedule ?? UpgradeSchedule.Empty };
 
     public TimerId NextTimer => new(Timers + 1);
 
     public SupervisorState With(SupervisorPhase phase) => this with { Phase = phase };
+
+    /// <summary>
+    /// Whether <paramref name="upgrade"/> (from the trigger or the schedule) is still to be applied: pending against
+    /// the applied upgrade, and not failed or rolled back before (that is retried only once it is scheduled again).
+    /// </summary>
+    public bool IsPending(UpgradeInfo upgrade) =>
+        Applied.IsPendingFor(upgrade) && !HasFailed(upgrade);
+
+    public bool HasFailed(UpgradeInfo upgrade) =>
+        Schedule.Find(upgrade.Name) is { Status: ScheduleStatus.Failed or ScheduleStatus.RolledBack };
+
+    /// <summary>The next height-scheduled upgrade still to be applied, as an upgrade plan; null when none is.</summary>
+    public UpgradeInfo? NextScheduled =>
+        Schedule.Pending(Applied).FirstOrDefault() is { } next ? new UpgradeInfo(next.Name, next.Height, null, "") : null;
 }

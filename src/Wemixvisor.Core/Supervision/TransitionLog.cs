@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Schedule;
 using Wemixvisor.Core.Upgrades;
 using static Wemixvisor.Core.Supervision.SupervisorEvent;
 
@@ -42,7 +43,11 @@ internal sealed class TransitionLog(ILogger log) : IObserver<Transition>
             case TriggerStillIncomplete incomplete:
                 log.TriggerIncomplete(incomplete.Looks, incomplete.Reason);
                 return;
+            case ScheduleObserved { File: ScheduleFile.Invalid invalid }:
+                log.ScheduleInvalid(invalid.Reason);
+                return;
         }
+        LogChain(transition);
         if (transition.Decision.IgnoredBecause is { } reason)
         {
             log.Ignored(transition.Event.GetType().Name, phase, reason);
@@ -72,6 +77,24 @@ internal sealed class TransitionLog(ILogger log) : IObserver<Transition>
     }
 
     /// <summary>How long the node took to stop, and when each escalation was needed, measured from the first signal.</summary>
+    /// <summary>The chain's news worth a line: the RPC going away or coming back, and a head that went backwards.</summary>
+    private void LogChain(Transition transition)
+    {
+        var (before, after) = (transition.From.Chain, transition.To.Chain);
+        if (after.Unavailable is { } reason && before.Unavailable is null)
+        {
+            log.ChainUnavailable(reason);
+        }
+        else if (transition.Event is ChainHeadRead read && before.Unavailable is not null)
+        {
+            log.ChainAvailable(read.Height);
+        }
+        if (transition.Event is ChainHeadRead r && before.Head is { } last && r.Height < last.Height)
+        {
+            log.ChainRewound(last.Height, r.Height);
+        }
+    }
+
     private void LogStopTiming(Transition transition)
     {
         var wasStopping = transition.From.Phase is SupervisorPhase.Stopping;
@@ -103,6 +126,8 @@ internal sealed class TransitionLog(ILogger log) : IObserver<Transition>
     private static bool IsRoutine(Transition transition) => (transition.From.Phase, transition.To.Phase) switch
     {
         _ when transition.Event is NodeStarted => true,
+        _ when transition.Event is ChainHeadRead or ChainHeadUnavailable or ValidatorSlotRead or ScheduleObserved =>
+            transition.From.Phase.GetType() == transition.To.Phase.GetType() && transition.Decision.Commands.IsEmpty,
         (SupervisorPhase.Blocked, SupervisorPhase.Preparing) => transition.Event is TimerElapsed,
         (SupervisorPhase.Preparing { ReportedProblem: not null }, SupervisorPhase.Blocked) =>
             !transition.Decision.Commands.Any(command => command is SupervisorCommand.ReportBlocked),

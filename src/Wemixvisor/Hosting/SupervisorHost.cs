@@ -6,6 +6,7 @@ using Wemixvisor.Core;
 using Wemixvisor.Core.Configuration;
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Schedule;
 using Wemixvisor.Core.Sources;
 using Wemixvisor.Core.Supervision;
 using Wemixvisor.Core.Upgrades;
@@ -13,7 +14,9 @@ using Wemixvisor.Platform.Backup;
 using Wemixvisor.Platform.Files;
 using Wemixvisor.Platform.Hooks;
 using Wemixvisor.Platform.Locking;
+using Wemixvisor.Platform.NodeRpc;
 using Wemixvisor.Platform.Processes;
+using Wemixvisor.Platform.Schedule;
 using Wemixvisor.Platform.Signals;
 using Wemixvisor.Platform.Switching;
 using Wemixvisor.Platform.Upgrades;
@@ -63,6 +66,13 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
                 return ExitCodes.UpgradeFailed;
             }
 
+            var scheduleStore = ScheduleStore.For(layout);
+            if (scheduleStore.Read() is ScheduleFile.Invalid invalid)
+            {
+                _log.ScheduleUnusable(scheduleStore.Problem(invalid.Reason));
+                return ExitCodes.InvalidConfiguration;
+            }
+
             var records = new NodeRecordStore(layout);
             var reaper = new OrphanNodeReaper(records, options.ShutdownGrace, loggers.CreateLogger<OrphanNodeReaper>());
             if (!await reaper.ReapAsync(cancellationToken))
@@ -72,7 +82,7 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
             }
 
             using var runStatus = new RunStatusWriter(layout, loggers.CreateLogger<RunStatusWriter>());
-            return await Supervise(options, layout, nodeArguments, signals, switcher, records, [runStatus, .. observers], cancellationToken);
+            return await Supervise(options, layout, nodeArguments, signals, switcher, records, scheduleStore, [runStatus, .. observers], cancellationToken);
         }
     }
 
@@ -83,6 +93,7 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
         PosixSignalSource signals,
         AtomicUpgradeSwitcher switcher,
         NodeRecordStore records,
+        ScheduleStore scheduleStore,
         IReadOnlyList<IObserver<Transition>> observers,
         CancellationToken cancellationToken)
     {
@@ -96,17 +107,23 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
             trigger,
             new LinuxUpgradePreflight(options, layout, backups, TaskPoolScheduler.Default),
             new LinuxUpgradeSteps(options, layout, backups, hooks, loggers.CreateLogger<LinuxUpgradeSteps>()),
-            switcher);
+            switcher,
+            new ScheduleResults(scheduleStore));
+        var rpc = new JsonRpcNodeClient(NodeRpcEndpoint.Resolve(options.NodeRpc, options.DataDir, options.Name).Endpoint!, options.RpcTimeout);
+        var schedule = scheduleStore.Read() is ScheduleFile.Valid valid ? valid.Schedule : UpgradeSchedule.Empty;
+        var hints = new InotifyFileChangeHints(loggers.CreateLogger<InotifyFileChangeHints>());
 
         using var loop = new EventLoopScheduler(start => new Thread(start) { Name = "wemixvisor-supervisor", IsBackground = true });
         var supervisor = new Supervisor(ports, SupervisorPolicy.From(options), new SupervisorSchedulers(loop, TaskPoolScheduler.Default), loggers.CreateLogger<Supervisor>());
         var stopRequests = Observable.Create<NodeSignal>(o => cancellationToken.Register(() => o.OnNext(NodeSignal.Terminate)));
         IEventSource[] sources =
         [
-            new TriggerWatcher(trigger, new InotifyFileChangeHints(loggers.CreateLogger<InotifyFileChangeHints>()), options.PollInterval, loop),
+            new TriggerWatcher(trigger, hints, options.PollInterval, loop),
             new SignalEvents(signals.Signals.Merge(stopRequests)),
+            new ScheduleWatcher(scheduleStore.Path, probe, scheduleStore.Read, hints, options.PollInterval, loop),
+            new ChainWatcher(rpc, options.HeightPoll, loop),
         ];
-        return await supervisor.Run(applied, sources, observers).ExitCode().ToTask(CancellationToken.None);
+        return await supervisor.Run(applied, sources, observers, schedule).ExitCode().ToTask(CancellationToken.None);
     }
 }
 
@@ -117,6 +134,9 @@ internal static partial class SupervisorHostLog
 
     [LoggerMessage(3201, LogLevel.Error, "Cannot complete the upgrade switch a previous wemixvisor left unfinished: {Reason}")]
     public static partial void RecoveryFailed(this ILogger log, string reason);
+
+    [LoggerMessage(3203, LogLevel.Error, "{Problem}")]
+    public static partial void ScheduleUnusable(this ILogger log, string problem);
 
     [LoggerMessage(3202, LogLevel.Error, "A node left running by a previous wemixvisor survived SIGKILL; refusing to start a second node on the same data")]
     public static partial void OrphanSurvived(this ILogger log);

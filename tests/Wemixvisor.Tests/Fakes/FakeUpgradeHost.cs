@@ -7,7 +7,7 @@ using Wemixvisor.Core.Upgrades;
 namespace Wemixvisor.Tests.Fakes;
 
 /// <summary>The upgrade side of a home in memory: which binaries exist, where <c>current</c> points, the markers, the jobs run.</summary>
-public sealed class FakeUpgradeHost(TestScheduler scheduler) : IUpgradePreflight, IUpgradeJobs, IUpgradeSwitcher
+public sealed class FakeUpgradeHost(TestScheduler scheduler) : IUpgradePreflight, IUpgradeJobs, IUpgradeSwitcher, IUpgradeResults
 {
     public const string Genesis = "genesis";
 
@@ -58,4 +58,18 @@ public sealed class FakeUpgradeHost(TestScheduler scheduler) : IUpgradePreflight
             Log.Add((scheduler.Now, $"Switch {upgrade.Name}"));
             return Observable.Return(Unit.Default);
         });
+
+    /// <summary>The results recorded in the schedule, in order: "v2 rolled_back: reason".</summary>
+    public List<string> Results { get; } = [];
+
+    public IObservable<Unit> SwitchBack(AppliedUpgrade previous) =>
+        Observable.Timer(JobDuration, scheduler).Select(_ =>
+        {
+            Current = previous.Name?.Value ?? Genesis;
+            Log.Add((scheduler.Now, $"SwitchBack {Current}"));
+            return Unit.Default;
+        });
+
+    public void Record(UpgradeInfo upgrade, Core.Schedule.ScheduleStatus status, string? reason, DateTimeOffset at) =>
+        Results.Add($"{upgrade.Name} {Core.Schedule.ScheduleStatuses.Text(status)}" + (reason is null ? "" : $": {reason}"));
 }

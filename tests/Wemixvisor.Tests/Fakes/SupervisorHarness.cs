@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Reactive.Testing;
 using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Schedule;
 using Wemixvisor.Core.Sources;
 using Wemixvisor.Core.Supervision;
 using Wemixvisor.Core.Upgrades;
@@ -14,6 +15,8 @@ namespace Wemixvisor.Tests.Fakes;
 public sealed class SupervisorHarness : IDisposable
 {
     public const string TriggerPath = "/home/data/upgrade-info.json";
+    public const string SchedulePath = "/home/wemixvisor/schedule.json";
+    public static readonly TimeSpan HeightPoll = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(300);
 
     private readonly Subject<NodeSignal> _signals = new();
@@ -35,6 +38,7 @@ public sealed class SupervisorHarness : IDisposable
     public FakeFiles Files { get; } = new();
     public FakeUpgradeHost Upgrades { get; }
     public FakeLauncher Launcher { get; }
+    public FakeNodeRpc Rpc { get; } = new();
     public SupervisorPolicy Policy { get; }
     public List<Transition> Transitions { get; } = [];
     public int? ExitCode { get; private set; }
@@ -46,9 +50,15 @@ public sealed class SupervisorHarness : IDisposable
     public SupervisorHarness Start(AppliedUpgrade? applied = null)
     {
         var trigger = new TriggerReader(Files, TriggerPath);
-        var ports = new SupervisorPorts(Launcher, trigger, Upgrades, Upgrades, Upgrades);
+        var ports = new SupervisorPorts(Launcher, trigger, Upgrades, Upgrades, Upgrades, Upgrades);
         var supervisor = new Supervisor(ports, Policy, new SupervisorSchedulers(Scheduler, Scheduler), _logger);
-        IEventSource[] sources = [new TriggerWatcher(trigger, Files, Poll, Scheduler), new SignalEvents(_signals)];
+        IEventSource[] sources =
+        [
+            new TriggerWatcher(trigger, Files, Poll, Scheduler),
+            new SignalEvents(_signals),
+            new ScheduleWatcher(SchedulePath, Files, () => ScheduleParser.Parse(Files.Read(SchedulePath, ScheduleParser.MaxFileBytes + 1)), Files, Poll, Scheduler),
+            new ChainWatcher(Rpc, HeightPoll, Scheduler),
+        ];
         var recorder = Observer.Create<Transition>(
             transition =>
             {
@@ -60,7 +70,8 @@ public sealed class SupervisorHarness : IDisposable
             },
             error => throw error,
             () => Completed = true);
-        _subscription = supervisor.Run(applied ?? AppliedUpgrade.Genesis, sources, [recorder, .. _observers]).Subscribe();
+        var schedule = ScheduleParser.Parse(Files.Read(SchedulePath, ScheduleParser.MaxFileBytes + 1)) is ScheduleFile.Valid valid ? valid.Schedule : null;
+        _subscription = supervisor.Run(applied ?? AppliedUpgrade.Genesis, sources, [recorder, .. _observers], schedule).Subscribe();
         Scheduler.AdvanceBy(1);
         return this;
     }

@@ -21,6 +21,38 @@ internal sealed class AtomicUpgradeSwitcher(HomeLayout layout, UpgradeJournal jo
     public IObservable<Unit> Switch(UpgradeInfo upgrade) =>
         Observable.FromAsync(cancellationToken => Task.Run(() => SwitchNow(upgrade), cancellationToken));
 
+    /// <summary>Cold: each subscription points <c>current</c> back on the thread pool, then emits once.</summary>
+    public IObservable<Unit> SwitchBack(AppliedUpgrade previous) =>
+        Observable.FromAsync(cancellationToken => Task.Run(() => SwitchBackNow(previous), cancellationToken));
+
+    /// <summary>
+    /// Points <c>current</c> back to <paramref name="previous"/> after a failed upgrade: journal, the link renamed over
+    /// <c>current</c>, journal cleared. The previous version's own marker (none for genesis) still names it.
+    /// </summary>
+    public void SwitchBackNow(AppliedUpgrade previous)
+    {
+        var (target, binary) = previous.Name is { } name
+            ? (layout.RelativeTarget(name), layout.UpgradeBinary(name))
+            : (HomeLayout.GenesisRelativeTarget, layout.GenesisBinary);
+        if (FileStatus.Get(binary) is not { IsRegularFile: true })
+        {
+            throw new UpgradeSwitchException(
+                $"cannot switch back to {previous}: {binary} is missing or not a regular file; current still points to {CurrentTarget()}");
+        }
+        try
+        {
+            journal.BeginSwitchBack(previous);
+            var from = CurrentTarget();
+            CurrentLinkWriter.PointTo(layout, target);
+            logger.LinkSwitched(target, from);
+            journal.Clear();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UpgradeSwitchException($"cannot switch back to {previous}: {e.Message}; current points to {CurrentTarget()}", e);
+        }
+    }
+
     public void SwitchNow(UpgradeInfo upgrade)
     {
         var directory = layout.UpgradeDir(upgrade.Name);

@@ -21,6 +21,10 @@ internal sealed class StartupRecovery(HomeLayout layout, UpgradeJournal journal,
                 logger.ResumingSwitch(upgrade.Name.Value);
                 switcher.SwitchNow(upgrade);
                 return upgrade;
+            case JournalContent.SwitchingBack(var previous):
+                logger.ResumingSwitch(previous.ToString());
+                switcher.SwitchBackNow(previous);
+                return null;
             case JournalContent.Unreadable(var reason):
                 // The link only ever changes by one rename, so it still points to a complete version;
                 // a pending upgrade it does not reflect is found again through the trigger.

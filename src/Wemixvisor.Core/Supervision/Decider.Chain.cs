@@ -1,0 +1,178 @@
+using Wemixvisor.Core.Chain;
+using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Schedule;
+using Wemixvisor.Core.Upgrades;
+using static Wemixvisor.Core.Supervision.SupervisorCommand;
+using static Wemixvisor.Core.Supervision.SupervisorEvent;
+using static Wemixvisor.Core.Supervision.SupervisorPhase;
+
+namespace Wemixvisor.Core.Supervision;
+
+/// <summary>The rules of height-scheduled upgrades: when to switch, when a new binary is ready, and the rollback.</summary>
+public sealed partial class Decider
+{
+    /// <summary>A new head or schedule: a running node may now be due for its scheduled upgrade, or its new binary ready.</summary>
+    private Decision OnChainNews(SupervisorState state) => state.Phase switch
+    {
+        Running p when state.Probation is { } probation => ProbationHead(state, probation),
+        Running p => ConsiderSchedule(state, p.Node, []),
+        _ => Then(state, state.Phase),
+    };
+
+    private Decision OnSlotRead(SupervisorState state, ValidatorSlotRead read)
+    {
+        if (state.Phase is not Running p || state.Probation is not null || state.NextScheduled is not { } next || next.Name != read.Upgrade)
+        {
+            return Then(state, state.Phase);
+        }
+        SupervisorCommand[] report = state.Chain.Head is { } head
+            ? [new ReportSwitchPlan(next, SwitchPlan.For(next.Height, read.Slot, policy.Chain), head.Height)]
+            : [];
+        return ConsiderSchedule(state, p.Node, report);
+    }
+
+    /// <summary>Prepares the next scheduled upgrade when the head says it is due; otherwise keeps running.</summary>
+    private Decision ConsiderSchedule(SupervisorState state, NodeRun node, SupervisorCommand[] before)
+    {
+        if (state.NextScheduled is not { } next || state.Chain.Head is not { } head)
+        {
+            return Then(state, state.Phase, before);
+        }
+        var slot = state.Chain.SlotFor(next.Name);
+        var plan = slot is null ? null : SwitchPlan.For(next.Height, slot, policy.Chain);
+        var due = plan?.Due(head, policy.Chain) ?? (head.Height >= next.Height ? SwitchReason.Late : null);
+        if (due is not { } reason)
+        {
+            return Then(state, state.Phase, before);
+        }
+        var prepared = Prepare(state, next, node);
+        return prepared with { Commands = [.. before, new ReportSwitchDue(next, reason, head.Height, plan?.SwitchPoint, slot?.Slot), .. prepared.Commands] };
+    }
+
+    // ---- readiness ----
+
+    /// <summary>The rules of a running node whose binary is on probation; null for the events they leave to the ordinary rules.</summary>
+    private Decision? OnProbation(SupervisorState state, Running p, Probation probation, SupervisorEvent e) => e switch
+    {
+        TimerElapsed t when t.Timer == probation.Deadline => probation.ByRpc
+            ? NotReady(state, probation, p.Node, $"not ready within {policy.Chain.ReadyTimeout}: {WhyNotReady(state, probation)}")
+            : Ready(state, probation, $"still running after {policy.Chain.ReadyTimeout}"),
+        NodeExited x when p.Node.Owns(x.Pid) && !x.Exit.Succeeded =>
+            NotReady(state, probation, node: null, $"the node exited ({x.Exit}) before it was ready", AfterExit(state, p.Node, x.Exit, x.At)),
+        NodeStartFailed f => NotReady(state, probation, node: null, $"the node could not be started ({f.Reason})",
+            AfterExit(state, p.Node, NodeExit.Code(ExitCodes.NodeCannotExecute), f.At)),
+        _ => null,
+    };
+
+    private Decision ProbationHead(SupervisorState state, Probation probation)
+    {
+        if (!probation.ByRpc || state.Chain.Head is not { } head)
+        {
+            return Then(state, state.Phase);
+        }
+        if (probation.Baseline is not { } baseline)
+        {
+            return Then(state with { Probation = probation with { Baseline = head.Height } }, state.Phase);
+        }
+        return head.Height > baseline
+            ? Ready(state, probation, $"the chain head moved from {baseline} to {head.Height}")
+            : Then(state, state.Phase);
+    }
+
+    private static string WhyNotReady(SupervisorState state, Probation probation) =>
+        state.Chain.Unavailable is { } reason ? $"the node RPC does not answer ({reason})"
+        : $"the chain head did not move past {probation.Baseline?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the height before the switch"}";
+
+    private Decision Ready(SupervisorState state, Probation probation, string how)
+    {
+        var ready = state with
+        {
+            Probation = null,
+            Schedule = probation.Scheduled ? WithResult(state.Schedule, probation.Upgrade, ScheduleStatus.Applied, null) : state.Schedule,
+        };
+        SupervisorCommand[] commands = probation.Scheduled
+            ? [new ReportReady(probation.Upgrade, how), new RecordResult(probation.Upgrade, ScheduleStatus.Applied, null)]
+            : [new ReportReady(probation.Upgrade, how)];
+        return ready.Phase is Running p ? ConsiderSchedule(ready, p.Node, commands) : Then(ready, ready.Phase, commands);
+    }
+
+    /// <summary>
+    /// The new binary failed its probation. Before the upgrade height it is rolled back. At or past it an old binary
+    /// could not follow the chain, so it stays, with the ordinary restarts (<paramref name="restart"/> after an exit),
+    /// on probation still, so that every failure is reported until it is ready.
+    /// </summary>
+    private Decision NotReady(SupervisorState state, Probation probation, NodeRun? node, string reason, Decision? restart = null)
+    {
+        var upgrade = probation.Upgrade;
+        if (probation.Scheduled && state.Chain.Head is { } head && head.Height >= upgrade.Height)
+        {
+            var problem = $"{reason}; the chain is at {head.Height}, at or past the upgrade height {upgrade.Height}, so it is not rolled back";
+            var failed = WithResult(state.Schedule, upgrade, ScheduleStatus.Failed, problem);
+            SupervisorCommand[] report = [new ReportUpgradeProblem(upgrade, problem), new RecordResult(upgrade, ScheduleStatus.Failed, problem)];
+            var kept = restart ?? Then(state, state.Phase);
+            return kept with { State = kept.State with { Schedule = failed }, Commands = [.. report, .. kept.Commands] };
+        }
+        var rollback = new Rollback(probation, reason);
+        var rollingBack = node is { } running
+            ? StopNode(state, upgrade: null, running, NodeSignal.Terminate, shutdownRequested: false, rollback)
+            : BeginRollback(state, rollback, stopRequested: false);
+        return rollingBack with { Commands = [new ReportUpgradeProblem(upgrade, $"{reason}; rolling back to {probation.Previous}"), .. rollingBack.Commands] };
+    }
+
+    // ---- rollback ----
+
+    private static Decision BeginRollback(SupervisorState state, Rollback rollback, bool stopRequested) => rollback.Probation.BackupTaken
+        ? Then(state, new RollingBack(rollback, RollbackStage.RestoringData, stopRequested), new RestoreBackup(rollback.Probation.Upgrade))
+        : SwitchBackNow(state, new RollingBack(rollback, RollbackStage.SwitchingBack, stopRequested));
+
+    private static Decision SwitchBackNow(SupervisorState state, RollingBack p) =>
+        Then(state, p with { Stage = RollbackStage.SwitchingBack }, new SwitchBack(p.Rollback.Probation.Previous, p.Rollback.Probation.Upgrade));
+
+    private static Decision OnRollingBack(SupervisorState state, RollingBack p, SupervisorEvent e)
+    {
+        var upgrade = p.Rollback.Probation.Upgrade;
+        return e switch
+        {
+            RestoreFinished { Outcome: JobOutcome.Failed f } when p.Stage == RollbackStage.RestoringData =>
+                Exit(state, ExitCodes.UpgradeFailed, $"rolling back upgrade {upgrade.Name} ({p.Rollback.Reason}) failed: restoring the data from the backup failed: {f.Reason}; current still points to {upgrade.Name} and no node was started"),
+            RestoreFinished when p.Stage == RollbackStage.RestoringData => SwitchBackNow(state, p),
+            SwitchedBack when p.Stage == RollbackStage.SwitchingBack => AfterRollback(state, p),
+            SwitchBackFailed f when p.Stage == RollbackStage.SwitchingBack =>
+                Exit(state, ExitCodes.UpgradeFailed, $"rolling back upgrade {upgrade.Name} ({p.Rollback.Reason}) failed: switching back to {f.To} failed: {f.Reason}"),
+            SignalReceived => Then(state, p with { StopRequested = true }),
+            _ => Decision.Ignore(state, $"rolling back upgrade {upgrade.Name} ({p.Stage})"),
+        };
+    }
+
+    private static Decision AfterRollback(SupervisorState state, RollingBack p)
+    {
+        var probation = p.Rollback.Probation;
+        var reason = p.Rollback.Reason;
+        var back = state with
+        {
+            Applied = probation.Previous,
+            Probation = null,
+            Failures = 0,
+            Schedule = WithResult(state.Schedule, probation.Upgrade, ScheduleStatus.RolledBack, reason),
+        };
+        var record = new RecordResult(probation.Upgrade, ScheduleStatus.RolledBack, reason);
+        var report = new ReportUpgradeProblem(probation.Upgrade,
+            $"rolled back to {probation.Previous}: {reason}; it is not tried again until it is scheduled again (wemixvisor add-upgrade {probation.Upgrade.Name} --height H)");
+        return p.StopRequested
+            ? Then(back, new Exited(ExitCodes.Success), record, report, new SupervisorCommand.Exit(ExitCodes.Success, $"stop requested while rolling back upgrade {probation.Upgrade.Name}; {probation.Previous} is in place"))
+            : Then(back, new Running(NodeRun.Launched), record, report, new StartNode(), new CheckTrigger());
+    }
+
+    /// <summary>The schedule with <paramref name="upgrade"/>'s result; an upgrade from the trigger is added to it, so that a failure is remembered.</summary>
+    private static UpgradeSchedule WithResult(UpgradeSchedule schedule, UpgradeInfo upgrade, ScheduleStatus status, string? reason)
+    {
+        var entry = schedule.Find(upgrade.Name);
+        var at = entry?.UpdatedAt ?? DateTimeOffset.UnixEpoch;
+        if (entry is not null)
+        {
+            return schedule.WithResult(upgrade.Name, status, reason, at) is ScheduleEdit.Done done ? done.Schedule : schedule;
+        }
+        var entries = schedule.Entries.Append(new ScheduledUpgrade(upgrade.Name, upgrade.Height, status, reason, at)).OrderBy(e => e.Height);
+        return UpgradeSchedule.TryCreate(entries, out var added, out _) ? added : schedule;
+    }
+}

@@ -1,0 +1,249 @@
+using Wemixvisor.Core.Chain;
+using Wemixvisor.Core.Supervision;
+using Wemixvisor.Tests.Fakes;
+using static Wemixvisor.Core.Supervision.SupervisorCommand;
+
+namespace Wemixvisor.Tests.Supervision;
+
+/// <summary>Height-scheduled upgrades in virtual time: a chain that makes a block a second, read over a fake RPC.</summary>
+public sealed class ScheduledUpgradeTests : IDisposable
+{
+    private static readonly ChainPolicy Chain = new(SwitchMargin: 20, StaggerBlocks: 10, StallTimeout: TimeSpan.FromSeconds(30), ReadyTimeout: TimeSpan.FromMinutes(2));
+    private readonly SupervisorHarness _h;
+
+    public ScheduledUpgradeTests() : this(Chain) { }
+
+    private ScheduledUpgradeTests(ChainPolicy chain)
+    {
+        _h = new SupervisorHarness(new SupervisorPolicy { PreflightRecheck = SupervisorHarness.Poll, Chain = chain });
+        _h.Upgrades.Binaries.UnionWith(["v2", "v3"]);
+    }
+
+    public void Dispose() => _h.Dispose();
+
+    private static string Address(int i) => "0x" + i.ToString("x40", System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Schedule(params (string Name, long Height, string Status)[] entries) =>
+        _h.Files.Write(SupervisorHarness.SchedulePath,
+            $$"""{"version":1,"upgrades":[{{string.Join(",", entries.Select(e => $$"""{"name":"{{e.Name}}","height":{{e.Height}},"status":"{{e.Status}}"{{(e.Status == "pending" ? "" : ",\"reason\":\"x\"")}}}"""))}}]}""");
+
+    /// <summary>The chain makes <paramref name="blocks"/> blocks, one a second.</summary>
+    private void Blocks(int blocks)
+    {
+        for (var i = 0; i < blocks; i++)
+        {
+            _h.Rpc.Head++;
+            _h.Advance(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>The head at which the supervisor decided to switch, or null when it did not.</summary>
+    private long? SwitchedAtHead() => _h.Commands<ReportSwitchDue>().FirstOrDefault()?.Head;
+
+    private void ValidatorOf(int index, int count)
+    {
+        _h.Rpc.Address = Address(index);
+        _h.Rpc.Validators = Enumerable.Range(0, count).Select(Address).ToList();
+    }
+
+    [Fact]
+    public void NonValidator_SwitchesExactlyAtHeightMinusMargin_AndV2BecomesReadyWhenTheHeadMoves()
+    {
+        // Arrange
+        Schedule(("v2", 1000, "pending"));
+        _h.Rpc.Head = 900;
+        _h.Start();
+
+        // Act
+        Blocks(79);
+        var beforeSwitchPoint = SwitchedAtHead();
+        Blocks(1);
+        _h.AdvanceUntil(() => _h.Upgrades.Current == "v2" && _h.Launcher.Current?.Binary == "v2", TimeSpan.FromSeconds(10), "v2 runs");
+        Blocks(2);
+
+        // Assert
+        Assert.Null(beforeSwitchPoint);
+        Assert.Equal(980, SwitchedAtHead());
+        var plan = Assert.Single(_h.Commands<ReportSwitchPlan>());
+        Assert.Equal((0, 980L), (plan.Plan.Slot.Slot, plan.Plan.SwitchPoint));
+        Assert.Equal(["v2 applied"], _h.Upgrades.Results);
+        Assert.Single(_h.Commands<ReportReady>());
+    }
+
+    [Theory]
+    [InlineData(0, 4, 950)]
+    [InlineData(2, 4, 970)]
+    [InlineData(3, 4, 980)]
+    [InlineData(0, 7, 920)]
+    [InlineData(3, 7, 950)]
+    [InlineData(6, 7, 980)]
+    [InlineData(0, 21, 780)]
+    [InlineData(10, 21, 880)]
+    [InlineData(20, 21, 980)]
+    public void Validator_SwitchesAtItsOwnSlotsPoint(int index, int count, long switchPoint)
+    {
+        Schedule(("v2", 1000, "pending"));
+        ValidatorOf(index, count);
+        _h.Rpc.Head = switchPoint - 5;
+        _h.Start();
+
+        Blocks(4);
+        Assert.Null(SwitchedAtHead());
+        Blocks(1);
+
+        Assert.Equal(switchPoint, SwitchedAtHead());
+    }
+
+    [Fact]
+    public void RpcDownForMinutes_NothingSwitches_ThenSwitchesAsSoonAsItAnswers()
+    {
+        Schedule(("v2", 1000, "pending"));
+        _h.Rpc.Head = 970;
+        _h.Start();
+        _h.Rpc.Down = true;
+
+        Blocks(300);
+        var whileDown = (SwitchedAtHead(), _h.Upgrades.Current, _h.Launcher.Launched.Count);
+        _h.Rpc.Down = false;
+        _h.Rpc.Head = 990;
+        _h.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(((long?)null, "genesis", 1), whileDown);
+        Assert.Equal(990, SwitchedAtHead());
+    }
+
+    [Fact]
+    public void HeadGoesBackwards_IsFollowed_SwitchHappensWhenItComesBackToTheSwitchPoint()
+    {
+        Schedule(("v2", 1000, "pending"));
+        _h.Rpc.Head = 975;
+        _h.Start();
+        _h.Advance(TimeSpan.FromSeconds(1));
+
+        _h.Rpc.Head = 960;
+        Blocks(19);
+        var afterRewind = SwitchedAtHead();
+        Blocks(1);
+
+        Assert.Null(afterRewind);
+        Assert.Equal(980, SwitchedAtHead());
+    }
+
+    [Fact]
+    public void StallJustBeforeTheSwitchPoint_SwitchesAfterTheStallTimeout()
+    {
+        using var h = new ScheduledUpgradeTests(Chain with { SwitchMargin = 0 });
+        h.Schedule(("v2", 1000, "pending"));
+        h._h.Rpc.Head = 999;
+        h._h.Start();
+
+        h._h.Advance(TimeSpan.FromSeconds(29));
+        var before = h.SwitchedAtHead();
+        h._h.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Null(before);
+        Assert.Equal(SwitchReason.Stalled, Assert.Single(h._h.Commands<ReportSwitchDue>()).Reason);
+    }
+
+    [Fact]
+    public void StartedAfterTheHeight_SwitchesAtOnceAsLate()
+    {
+        Schedule(("v2", 1000, "pending"));
+        _h.Rpc.Head = 1005;
+        _h.Start();
+
+        _h.AdvanceUntil(() => _h.Upgrades.Current == "v2", TimeSpan.FromSeconds(10), "v2 switched");
+
+        Assert.Equal(SwitchReason.Late, Assert.Single(_h.Commands<ReportSwitchDue>()).Reason);
+    }
+
+    [Fact]
+    public void ScheduleEditedWhileRunning_NewEntryIsFollowed_CancelledOneIsNot()
+    {
+        _h.Rpc.Head = 900;
+        _h.Start();
+        Blocks(5);
+        Schedule(("v3", 1000, "pending"));
+        Blocks(5);
+        Schedule(("v2", 950, "pending"));
+
+        Blocks(40);
+
+        Assert.Equal("v2", _h.Upgrades.Current);
+        Assert.Equal(930, SwitchedAtHead());
+    }
+
+    [Fact]
+    public void TwoScheduledUpgradesInARow_BothApplied()
+    {
+        Schedule(("v2", 1000, "pending"), ("v3", 1100, "pending"));
+        _h.Rpc.Head = 970;
+        _h.Start();
+
+        Blocks(130);
+
+        Assert.Equal("v3", _h.Upgrades.Current);
+        Assert.Equal([980L, 1080L], _h.Commands<ReportSwitchDue>().Select(d => d.Head));
+        Assert.Equal(["v2 applied", "v3 applied"], _h.Upgrades.Results);
+    }
+
+    [Fact]
+    public void NewBinaryNeverReadyBeforeTheHeight_RolledBack_DataRestored_GenesisRunsAgain_NotRetried()
+    {
+        // Arrange: margin far larger than the ready timeout, so the rollback happens before the height.
+        using var h = new ScheduledUpgradeTests(Chain with { SwitchMargin = 200 });
+        h.Schedule(("v2", 1000, "pending"));
+        h._h.Rpc.Head = 799;
+        h._h.Start();
+        h.Blocks(1);
+        h._h.AdvanceUntil(() => h._h.Launcher.Current?.Binary == "v2", TimeSpan.FromSeconds(10), "v2 runs");
+
+        // Act: v2 never moves the head (the chain is frozen at 800 for this node).
+        h._h.Advance(TimeSpan.FromMinutes(3));
+
+        // Assert
+        Assert.Equal("genesis", h._h.Upgrades.Current);
+        Assert.Equal("genesis", h._h.Launcher.Current?.Binary);
+        Assert.Contains(h._h.Upgrades.Log, entry => entry.What == "Restore v2");
+        var result = Assert.Single(h._h.Upgrades.Results);
+        Assert.StartsWith("v2 rolled_back: not ready within 00:02:00", result, StringComparison.Ordinal);
+        h.Blocks(10);
+        Assert.Single(h._h.Commands<ReportSwitchDue>());
+    }
+
+    [Fact]
+    public void NewBinaryNotReadyAtOrPastTheHeight_KeptNotRolledBack_FailureRecorded()
+    {
+        using var h = new ScheduledUpgradeTests(Chain with { SwitchMargin = 1 });
+        h.Schedule(("v2", 1000, "pending"));
+        h._h.Rpc.Head = 998;
+        h._h.Start();
+        h.Blocks(1);
+        h._h.AdvanceUntil(() => h._h.Launcher.Current?.Binary == "v2", TimeSpan.FromSeconds(10), "v2 runs");
+        h._h.Rpc.Head = 1000;
+        h._h.Rpc.Down = true;
+
+        h._h.Advance(TimeSpan.FromMinutes(3));
+
+        Assert.Equal("v2", h._h.Upgrades.Current);
+        Assert.Equal("v2", h._h.Launcher.Current?.Binary);
+        Assert.DoesNotContain(h._h.Upgrades.Log, entry => entry.What.StartsWith("SwitchBack", StringComparison.Ordinal));
+        Assert.StartsWith("v2 failed: not ready within", Assert.Single(h._h.Upgrades.Results), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NewBinaryExitsBeforeReadyBeforeTheHeight_RolledBackAtOnce()
+    {
+        Schedule(("v2", 1000, "pending"));
+        _h.Rpc.Head = 979;
+        _h.Start();
+        Blocks(1);
+        _h.AdvanceUntil(() => _h.Launcher.Current?.Binary == "v2", TimeSpan.FromSeconds(10), "v2 runs");
+
+        _h.Launcher.Current!.Exit(Core.Ports.NodeExit.Code(2));
+        _h.AdvanceUntil(() => _h.Launcher.Current?.Binary == "genesis", TimeSpan.FromSeconds(10), "genesis runs again");
+
+        Assert.Equal("genesis", _h.Upgrades.Current);
+        Assert.StartsWith("v2 rolled_back: the node exited (exit code 2) before it was ready", Assert.Single(_h.Upgrades.Results), StringComparison.Ordinal);
+    }
+}
