@@ -34,6 +34,7 @@ public static class WemixvisorApp
     {
         var (commandLine, nodeArguments) = RunArguments.Split(args);
         var builder = CreateBuilder(commandLine);
+        SettingFlagsCommandProvider.Register(builder.Services);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace); // NLog's rules decide.
         // `version` writes no log line; loading nlog.config would be a fifth of its start-up time.
