@@ -58,9 +58,9 @@ public abstract class Setting
 /// <summary>A setting whose value is a <typeparamref name="T"/>.</summary>
 public sealed class Setting<T> : Setting
 {
-    private readonly T _constantDefault = default!;
+    // Read on first use rather than here: the help and `version` never need it, and start-up time counts.
+    private Parsed<T>? _constantDefault;
 
-    /// <exception cref="ArgumentException">A fixed default that <paramref name="type"/> does not accept.</exception>
     public Setting(string variable, string flag, SettingType<T> type, SettingDefault<T> fallback, string description)
         : base(variable, flag, description)
     {
@@ -68,13 +68,6 @@ public sealed class Setting<T> : Setting
         ArgumentNullException.ThrowIfNull(fallback);
         Type = type;
         Fallback = fallback;
-        if (fallback.Kind == SettingDefaultKind.Fixed)
-        {
-            var parsed = type.Parse(fallback.Text, SettingContext.Empty);
-            _constantDefault = parsed.HasValue
-                ? parsed.Value
-                : throw new ArgumentException($"the default of {variable}, \"{fallback.Text}\", is invalid: {parsed.Error}", nameof(fallback));
-        }
     }
 
     public SettingType<T> Type { get; }
@@ -84,10 +77,27 @@ public sealed class Setting<T> : Setting
     public override SettingDefaultKind DefaultKind => Fallback.Kind;
 
     /// <summary>The default value, for code that needs it without loading a configuration.</summary>
-    /// <exception cref="InvalidOperationException">The setting is required or its default is derived from other settings.</exception>
-    public T Default => Fallback.Kind is SettingDefaultKind.Fixed or SettingDefaultKind.None
-        ? _constantDefault
-        : throw new InvalidOperationException($"{Variable} has no constant default ({Fallback.Text})");
+    /// <exception cref="InvalidOperationException">
+    /// The setting is required, its default is derived from other settings, or its fixed default is not a valid value.
+    /// </exception>
+    public T Default
+    {
+        get
+        {
+            if (Fallback.Kind == SettingDefaultKind.None)
+            {
+                return default!;
+            }
+            if (Fallback.Kind != SettingDefaultKind.Fixed)
+            {
+                throw new InvalidOperationException($"{Variable} has no constant default ({Fallback.Text})");
+            }
+            var parsed = _constantDefault ??= Type.Parse(Fallback.Text, SettingContext.Empty);
+            return parsed.HasValue
+                ? parsed.Value
+                : throw new InvalidOperationException($"the default of {Variable}, \"{Fallback.Text}\", is invalid: {parsed.Error}");
+        }
+    }
 
     /// <summary>The value's canonical text; empty for an unset value.</summary>
     public string Format(T value) => value is null ? "" : Type.Format(value);
@@ -95,7 +105,7 @@ public sealed class Setting<T> : Setting
     /// <summary>The default in a load: unknown for a required setting, or a derived one whose sources have no valid value.</summary>
     internal Parsed<T> DefaultIn(SettingValues values) => Fallback.Kind switch
     {
-        SettingDefaultKind.Fixed or SettingDefaultKind.None => Parsed<T>.Valid(_constantDefault),
+        SettingDefaultKind.Fixed or SettingDefaultKind.None => Parsed<T>.Valid(Default),
         SettingDefaultKind.Derived => Fallback.Derive(values),
         _ => Parsed<T>.Unknown,
     };
@@ -103,5 +113,5 @@ public sealed class Setting<T> : Setting
     internal override void ResolveIn(ConfigurationBuilder builder) => builder.Resolve(this);
 
     internal override SettingValues WithConstantDefault(SettingValues values) =>
-        Fallback.Kind is SettingDefaultKind.Fixed or SettingDefaultKind.None ? values.With(this, _constantDefault) : values;
+        Fallback.Kind is SettingDefaultKind.Fixed or SettingDefaultKind.None ? values.With(this, Default) : values;
 }

@@ -86,15 +86,14 @@ public static class SettingTypes
     public static SettingType<TEnum> Choice<TEnum>(string? valueName = null)
         where TEnum : struct, Enum
     {
-        var names = Enum.GetValues<TEnum>().Select(Name).ToArray();
-        var byName = Enum.GetValues<TEnum>().ToDictionary(Name, StringComparer.Ordinal);
+        var names = Enum.GetNames<TEnum>().Select(name => name.ToLowerInvariant()).ToArray();
         var expected = names.Length == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
         return new(
             valueName ?? string.Join('|', names),
-            text => byName.TryGetValue(text.ToLowerInvariant(), out var value) ? Parsed<TEnum>.Valid(value) : Parsed<TEnum>.Invalid($"must be {expected}"),
-            Name);
-
-        static string Name(TEnum value) => value.ToString().ToLowerInvariant();
+            text => names.Contains(text.ToLowerInvariant(), StringComparer.Ordinal)
+                ? Parsed<TEnum>.Valid(Enum.Parse<TEnum>(text, ignoreCase: true))
+                : Parsed<TEnum>.Invalid($"must be {expected}"),
+            value => value.ToString().ToLowerInvariant());
     }
 
     private const string NulInPath = "a path cannot contain a NUL character";

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Wemixvisor.Core.Configuration;
@@ -6,11 +5,11 @@ namespace Wemixvisor.Core.Configuration;
 /// <summary>Resolved values by setting, each typed by its <see cref="Setting{T}"/>; immutable.</summary>
 public sealed class SettingValues : IEquatable<SettingValues>
 {
-    private readonly ImmutableDictionary<Setting, object?> _values;
+    private readonly Dictionary<Setting, object?> _values;
 
-    private SettingValues(ImmutableDictionary<Setting, object?> values) => _values = values;
+    private SettingValues(Dictionary<Setting, object?> values) => _values = values;
 
-    public static SettingValues Empty { get; } = new(ImmutableDictionary<Setting, object?>.Empty);
+    public static SettingValues Empty { get; } = new([]);
 
     public bool Contains(Setting setting) => _values.ContainsKey(setting);
 
@@ -29,7 +28,8 @@ public sealed class SettingValues : IEquatable<SettingValues>
     public T Get<T>(Setting<T> setting) =>
         TryGet(setting, out var value) ? value : throw new InvalidOperationException($"{setting.Variable} has no value");
 
-    public SettingValues With<T>(Setting<T> setting, T value) => new(_values.SetItem(setting, value));
+    /// <summary>A copy with <paramref name="setting"/> set; a few dozen settings make copying cheap.</summary>
+    public SettingValues With<T>(Setting<T> setting, T value) => new(new Dictionary<Setting, object?>(_values) { [setting] = value });
 
     public bool Equals(SettingValues? other) =>
         other is not null

@@ -60,7 +60,10 @@ public static class Settings
     public static IReadOnlyList<Setting> All { get; } = Catalogue.AsReadOnly();
 
     /// <summary>Every fixed default, and null for the settings that default to none; what options built in code start from.</summary>
-    public static SettingValues Defaults { get; } = Catalogue.Aggregate(SettingValues.Empty, (values, setting) => setting.WithConstantDefault(values));
+    /// <exception cref="InvalidOperationException">A fixed default is not a valid value of its setting.</exception>
+    public static SettingValues Defaults => _defaults ??= Catalogue.Aggregate(SettingValues.Empty, (values, setting) => setting.WithConstantDefault(values));
+
+    private static SettingValues? _defaults;
 
     private static Setting<T> Define<T>(
         string variable, string flag, SettingType<T> type, SettingDefault<T> fallback, string description, string? alias = null, bool allowedInFile = true)

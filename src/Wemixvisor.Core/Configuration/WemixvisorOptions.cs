@@ -3,14 +3,15 @@ using System.Diagnostics.CodeAnalysis;
 namespace Wemixvisor.Core.Configuration;
 
 /// <summary>
-/// Every setting wemixvisor runs with: a typed view of the values the loader resolved. Built in code, it
-/// starts from the catalogue's defaults and the initializer sets the rest. Each property reads one setting.
+/// Every setting wemixvisor runs with: a typed view of the values the loader resolved, one property per
+/// setting of <see cref="Settings"/>. Built in code, it starts from the catalogue's defaults.
 /// </summary>
 public sealed record WemixvisorOptions
 {
     private readonly SettingValues _values;
 
-    public WemixvisorOptions() => _values = Settings.Defaults;
+    /// <summary>The catalogue's defaults, and no config file read; the required settings come from the initializer.</summary>
+    public WemixvisorOptions() => _values = Settings.Defaults.With(Settings.Config, null);
 
     /// <param name="values">A value for every setting (the loader's result).</param>
     [SetsRequiredMembers]
@@ -42,7 +43,7 @@ public sealed record WemixvisorOptions
     public LogLevelSetting LogLevel { get => _values.Get(Settings.LogLevel); init => _values = _values.With(Settings.LogLevel, value); }
     public bool DisableLogs { get => _values.Get(Settings.DisableLogs); init => _values = _values.With(Settings.DisableLogs, value); }
 
-    /// <summary>The config file that was read, or null when none was.</summary>
+    /// <summary>The config file that was read, or null when none was (as for options built in code).</summary>
     public string? ConfigFile { get => _values.Get(Settings.Config); init => _values = _values.With(Settings.Config, value); }
 }
 

@@ -12,6 +12,14 @@ namespace Wemixvisor.Cli;
 /// </summary>
 public sealed class SettingFlagsCommandProvider(ICoconaCommandProvider inner) : ICoconaCommandProvider
 {
+    /// <summary>One option per setting; shared by the commands, since a parse only looks its options up.</summary>
+    private static readonly CommandParameterSetMemberDescriptor[] Members = Settings.All
+        .Select(setting => new CommandParameterSetMemberDescriptor(
+            new CommandOptionDescriptor(
+                typeof(string), setting.Flag, [], setting.Help, new CoconaDefaultValue(null), setting.ValueName, CommandOptionFlags.None, []),
+            (flags, value) => ((SettingFlags)flags).Set(setting, (string?)value)))
+        .ToArray();
+
     private CommandCollection? _commands;
 
     /// <summary>Wraps the command provider that <c>CoconaApp.CreateBuilder</c> registered.</summary>
@@ -59,12 +67,7 @@ public sealed class SettingFlagsCommandProvider(ICoconaCommandProvider inner) : 
     }
 
     private static CommandParameterSetDescriptor Describe(CommandParameterSetDescriptor reflected) =>
-        new(reflected.ParameterSetType, reflected.Name, reflected.ParameterAttributes, Settings.All
-            .Select(setting => new CommandParameterSetMemberDescriptor(
-                new CommandOptionDescriptor(
-                    typeof(string), setting.Flag, [], setting.Help, new CoconaDefaultValue(null), setting.ValueName, CommandOptionFlags.None, []),
-                (flags, value) => ((SettingFlags)flags).Set(setting, (string?)value)))
-            .ToArray());
+        new(reflected.ParameterSetType, reflected.Name, reflected.ParameterAttributes, Members);
 
     private static IEnumerable<CommandOptionDescriptor> OptionsOf(ICommandParameterDescriptor parameter) => parameter switch
     {
