@@ -58,8 +58,9 @@ public abstract class Setting
 /// <summary>A setting whose value is a <typeparamref name="T"/>.</summary>
 public sealed class Setting<T> : Setting
 {
-    // Read on first use rather than here: the help and `version` never need it, and start-up time counts.
-    private Parsed<T>? _constantDefault;
+    // Read on first use rather than here: the help never needs it, and start-up time counts. A box, so that
+    // a thread reading it while another one writes it sees all of it or nothing.
+    private Tuple<Parsed<T>>? _constantDefault;
 
     public Setting(string variable, string flag, SettingType<T> type, SettingDefault<T> fallback, string description)
         : base(variable, flag, description)
@@ -92,7 +93,7 @@ public sealed class Setting<T> : Setting
             {
                 throw new InvalidOperationException($"{Variable} has no constant default ({Fallback.Text})");
             }
-            var parsed = _constantDefault ??= Type.Parse(Fallback.Text, SettingContext.Empty);
+            var parsed = (_constantDefault ??= Tuple.Create(Type.Parse(Fallback.Text, SettingContext.Empty))).Item1;
             return parsed.HasValue
                 ? parsed.Value
                 : throw new InvalidOperationException($"the default of {Variable}, \"{Fallback.Text}\", is invalid: {parsed.Error}");

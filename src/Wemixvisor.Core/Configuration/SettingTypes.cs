@@ -54,10 +54,10 @@ public static class SettingTypes
         path => path ?? "");
 
     /// <summary>
-    /// A path that is absolute, or relative to <paramref name="subdirectory"/> of the directory <paramref name="root"/>
+    /// A script's path: absolute, or relative to <paramref name="subdirectory"/> of the directory <paramref name="root"/>
     /// gives and staying inside it; unknown when relative and <paramref name="root"/> has no valid value.
     /// </summary>
-    public static SettingType<string?> PathUnder(Setting<string> root, string subdirectory) => new(
+    public static SettingType<string?> ScriptPath(Setting<string> root, string subdirectory) => new(
         "path",
         (text, context) =>
         {

@@ -43,7 +43,7 @@ public static class Settings
         "time limit of each pre-upgrade hook run, > 0");
     public static readonly Setting<bool> PreUpgradeBinary = Define("WEMIXVISOR_PREUPGRADE_BINARY", "preupgrade-binary", SettingTypes.Boolean, "false",
         "run '<new binary> pre-upgrade' before switching, for Cosmos SDK nodes");
-    public static readonly Setting<string?> CustomPreUpgrade = Define("WEMIXVISOR_CUSTOM_PREUPGRADE", "custom-preupgrade", SettingTypes.PathUnder(Home, "wemixvisor"), SettingDefault.None,
+    public static readonly Setting<string?> CustomPreUpgrade = Define("WEMIXVISOR_CUSTOM_PREUPGRADE", "custom-preupgrade", SettingTypes.ScriptPath(Home, "wemixvisor"), SettingDefault.None,
         "custom pre-upgrade script, relative to <home>/wemixvisor or absolute", alias: "COSMOVISOR_CUSTOM_PREUPGRADE");
     public static readonly Setting<LogFormat> LogFormat = Define("WEMIXVISOR_LOG_FORMAT", "log-format", SettingTypes.Choice<LogFormat>(), "text",
         "console log format: text or json");
