@@ -1,43 +1,75 @@
 namespace Wemixvisor.Core.Configuration;
 
-/// <summary>The catalogue of every setting, in the order the <c>config</c> command shows them.</summary>
+/// <summary>
+/// The catalogue: every setting, defined once, in the order the <c>config</c> command and the help show them.
+/// A new setting is one <see cref="Define{T}"/> here and a property of <see cref="WemixvisorOptions"/> to read it.
+/// </summary>
 public static class Settings
 {
-    public static readonly Setting Home = new("DAEMON_HOME", "home", "required", SettingHelp.Home);
-    public static readonly Setting Name = new("DAEMON_NAME", "name", "required", SettingHelp.Name);
-    public static readonly Setting DataDir = new("DAEMON_DATA_DIR", "data-dir", "$DAEMON_HOME/data", SettingHelp.DataDir);
-    public static readonly Setting PollInterval = new("DAEMON_POLL_INTERVAL", "poll-interval", "300ms", SettingHelp.PollInterval);
-    public static readonly Setting ShutdownGrace = new("DAEMON_SHUTDOWN_GRACE", "shutdown-grace", "60s", SettingHelp.ShutdownGrace);
-    public static readonly Setting RestartAfterUpgrade = new("DAEMON_RESTART_AFTER_UPGRADE", "restart-after-upgrade", "true", SettingHelp.RestartAfterUpgrade);
-    public static readonly Setting RestartDelay = new("DAEMON_RESTART_DELAY", "restart-delay", "0s", SettingHelp.RestartDelay);
-    public static readonly Setting RestartOnFailure = new("DAEMON_RESTART_ON_FAILURE", "restart-on-failure", "true", SettingHelp.RestartOnFailure);
-    public static readonly Setting MaxRestarts = new("DAEMON_MAX_RESTARTS", "max-restarts", "10", SettingHelp.MaxRestarts);
-    public static readonly Setting RestartBackoff = new("DAEMON_RESTART_BACKOFF", "restart-backoff", "1s", SettingHelp.RestartBackoff);
-    public static readonly Setting UnsafeSkipBackup = new("UNSAFE_SKIP_BACKUP", "unsafe-skip-backup", "false", SettingHelp.UnsafeSkipBackup);
-    public static readonly Setting BackupDir = new("DAEMON_DATA_BACKUP_DIR", "backup-dir", "$DAEMON_HOME/backups", SettingHelp.BackupDir);
-    public static readonly Setting BackupKeep = new("DAEMON_BACKUP_KEEP", "backup-keep", "3", SettingHelp.BackupKeep);
-    public static readonly Setting PreUpgradeMaxRetries = new("DAEMON_PREUPGRADE_MAX_RETRIES", "preupgrade-max-retries", "0", SettingHelp.PreUpgradeMaxRetries);
-    public static readonly Setting PreUpgradeTimeout = new("DAEMON_PREUPGRADE_TIMEOUT", "preupgrade-timeout", "5m", SettingHelp.PreUpgradeTimeout);
-    public static readonly Setting PreUpgradeBinary = new("WEMIXVISOR_PREUPGRADE_BINARY", "preupgrade-binary", "false", SettingHelp.PreUpgradeBinary);
-    public static readonly Setting CustomPreUpgrade = new("WEMIXVISOR_CUSTOM_PREUPGRADE", "custom-preupgrade", "none", SettingHelp.CustomPreUpgrade)
-    {
-        Alias = "COSMOVISOR_CUSTOM_PREUPGRADE",
-    };
-    public static readonly Setting LogFormat = new("WEMIXVISOR_LOG_FORMAT", "log-format", "text", SettingHelp.LogFormat);
-    public static readonly Setting LogLevel = new("WEMIXVISOR_LOG_LEVEL", "log-level", "info", SettingHelp.LogLevel);
-    public static readonly Setting DisableLogs = new("WEMIXVISOR_DISABLE_LOGS", "disable-logs", "false", SettingHelp.DisableLogs)
-    {
-        Alias = "COSMOVISOR_DISABLE_LOGS",
-    };
-    public static readonly Setting Config = new("WEMIXVISOR_CONFIG", "config", "$DAEMON_HOME/wemixvisor/config.toml if it exists", SettingHelp.Config)
-    {
-        AllowedInFile = false,
-    };
+    // Static fields initialise in textual order: the list comes first, and a setting may derive from those above it.
+    private static readonly List<Setting> Catalogue = [];
 
-    public static IReadOnlyList<Setting> All { get; } =
-    [
-        Home, Name, DataDir, PollInterval, ShutdownGrace, RestartAfterUpgrade, RestartDelay, RestartOnFailure,
-        MaxRestarts, RestartBackoff, UnsafeSkipBackup, BackupDir, BackupKeep, PreUpgradeMaxRetries,
-        PreUpgradeTimeout, PreUpgradeBinary, CustomPreUpgrade, LogFormat, LogLevel, DisableLogs, Config,
-    ];
+    public static readonly Setting<string> Home = Define("DAEMON_HOME", "home", SettingTypes.AbsolutePath, SettingDefault.Required,
+        "node home directory, absolute; wemixvisor's files live in <home>/wemixvisor");
+    public static readonly Setting<string> Name = Define("DAEMON_NAME", "name", SettingTypes.FileName, SettingDefault.Required,
+        "node binary name, a plain file name");
+    public static readonly Setting<string> DataDir = Define("DAEMON_DATA_DIR", "data-dir", SettingTypes.AbsolutePath,
+        SettingDefault.From(Home, home => Path.Combine(home, "data"), "$DAEMON_HOME/data"),
+        "node data directory, absolute; upgrade-info.json is read here");
+    public static readonly Setting<TimeSpan> PollInterval = Define("DAEMON_POLL_INTERVAL", "poll-interval", SettingTypes.PositiveDuration, "300ms",
+        "how often the upgrade trigger is checked, > 0");
+    public static readonly Setting<TimeSpan> ShutdownGrace = Define("DAEMON_SHUTDOWN_GRACE", "shutdown-grace", SettingTypes.Duration, "60s",
+        "time between SIGTERM and escalation when stopping the node; 0s kills at once");
+    public static readonly Setting<bool> RestartAfterUpgrade = Define("DAEMON_RESTART_AFTER_UPGRADE", "restart-after-upgrade", SettingTypes.Boolean, "true",
+        "restart the node after switching to an upgrade; false exits 0 instead");
+    public static readonly Setting<TimeSpan> RestartDelay = Define("DAEMON_RESTART_DELAY", "restart-delay", SettingTypes.Duration, "0s",
+        "pause after the node stopped, before the upgrade steps");
+    public static readonly Setting<bool> RestartOnFailure = Define("DAEMON_RESTART_ON_FAILURE", "restart-on-failure", SettingTypes.Boolean, "true",
+        "restart a node that exits with a non-zero code");
+    public static readonly Setting<int> MaxRestarts = Define("DAEMON_MAX_RESTARTS", "max-restarts", SettingTypes.Count(minimum: 0), "10",
+        "restarts of a failing node in a row before giving up; 0 never gives up");
+    public static readonly Setting<TimeSpan> RestartBackoff = Define("DAEMON_RESTART_BACKOFF", "restart-backoff", SettingTypes.PositiveDuration, "1s",
+        "first restart delay, doubled each time up to 1m, > 0");
+    public static readonly Setting<bool> UnsafeSkipBackup = Define("UNSAFE_SKIP_BACKUP", "unsafe-skip-backup", SettingTypes.Boolean, "false",
+        "skip the data backup before an upgrade");
+    public static readonly Setting<string> BackupDir = Define("DAEMON_DATA_BACKUP_DIR", "backup-dir", SettingTypes.AbsolutePath,
+        SettingDefault.From(Home, home => Path.Combine(home, "backups"), "$DAEMON_HOME/backups"),
+        "where data backups are written, absolute");
+    public static readonly Setting<int> BackupKeep = Define("DAEMON_BACKUP_KEEP", "backup-keep", SettingTypes.Count(minimum: 1), "3",
+        "newest backups kept after a successful upgrade, >= 1");
+    public static readonly Setting<int> PreUpgradeMaxRetries = Define("DAEMON_PREUPGRADE_MAX_RETRIES", "preupgrade-max-retries", SettingTypes.Count(minimum: 0), "0",
+        "retries of a pre-upgrade run that exits with 31");
+    public static readonly Setting<TimeSpan> PreUpgradeTimeout = Define("DAEMON_PREUPGRADE_TIMEOUT", "preupgrade-timeout", SettingTypes.PositiveDuration, "5m",
+        "time limit of each pre-upgrade hook run, > 0");
+    public static readonly Setting<bool> PreUpgradeBinary = Define("WEMIXVISOR_PREUPGRADE_BINARY", "preupgrade-binary", SettingTypes.Boolean, "false",
+        "run '<new binary> pre-upgrade' before switching, for Cosmos SDK nodes");
+    public static readonly Setting<string?> CustomPreUpgrade = Define("WEMIXVISOR_CUSTOM_PREUPGRADE", "custom-preupgrade", SettingTypes.ScriptPath(Home, "wemixvisor"), SettingDefault.None,
+        "custom pre-upgrade script, relative to <home>/wemixvisor or absolute", alias: "COSMOVISOR_CUSTOM_PREUPGRADE");
+    public static readonly Setting<LogFormat> LogFormat = Define("WEMIXVISOR_LOG_FORMAT", "log-format", SettingTypes.Choice<LogFormat>(), "text",
+        "console log format: text or json");
+    public static readonly Setting<LogLevelSetting> LogLevel = Define("WEMIXVISOR_LOG_LEVEL", "log-level", SettingTypes.Choice<LogLevelSetting>("level"), "info",
+        "lowest log level: trace, debug, info, warn or error");
+    public static readonly Setting<bool> DisableLogs = Define("WEMIXVISOR_DISABLE_LOGS", "disable-logs", SettingTypes.Boolean, "false",
+        "silence wemixvisor's own log lines", alias: "COSMOVISOR_DISABLE_LOGS");
+
+    /// <summary>Read before every other setting, from flags and the environment only; its value is the file that was read.</summary>
+    public static readonly Setting<string?> Config = Define("WEMIXVISOR_CONFIG", "config", SettingTypes.PathFromWorkingDirectory,
+        SettingDefault.From(Home, string? (home) => Path.Combine(home, "wemixvisor", "config.toml"), "$DAEMON_HOME/wemixvisor/config.toml if it exists"),
+        "TOML config file", allowedInFile: false);
+
+    public static IReadOnlyList<Setting> All { get; } = Catalogue.AsReadOnly();
+
+    /// <summary>Every fixed default, and null for the settings that default to none; what options built in code start from.</summary>
+    /// <exception cref="InvalidOperationException">A fixed default is not a valid value of its setting.</exception>
+    public static SettingValues Defaults => _defaults ??= Catalogue.Aggregate(SettingValues.Empty, (values, setting) => setting.WithConstantDefault(values));
+
+    private static SettingValues? _defaults;
+
+    private static Setting<T> Define<T>(
+        string variable, string flag, SettingType<T> type, SettingDefault<T> fallback, string description, string? alias = null, bool allowedInFile = true)
+    {
+        var setting = new Setting<T>(variable, flag, type, fallback, description) { Alias = alias, AllowedInFile = allowedInFile };
+        Catalogue.Add(setting);
+        return setting;
+    }
 }

@@ -1,31 +1,50 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Wemixvisor.Core.Configuration;
 
-/// <summary>Every setting wemixvisor runs with, resolved from flags, environment, config file and defaults.</summary>
+/// <summary>
+/// Every setting wemixvisor runs with: a typed view of the values the loader resolved, one property per
+/// setting of <see cref="Settings"/>. Built in code, it starts from the catalogue's defaults.
+/// </summary>
 public sealed record WemixvisorOptions
 {
-    public required string Home { get; init; }
-    public required string Name { get; init; }
-    public required string DataDir { get; init; }
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(300);
-    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(60);
-    public bool RestartAfterUpgrade { get; init; } = true;
-    public TimeSpan RestartDelay { get; init; } = TimeSpan.Zero;
-    public bool RestartOnFailure { get; init; } = true;
-    public int MaxRestarts { get; init; } = 10;
-    public TimeSpan RestartBackoff { get; init; } = TimeSpan.FromSeconds(1);
-    public bool UnsafeSkipBackup { get; init; }
-    public required string BackupDir { get; init; }
-    public int BackupKeep { get; init; } = 3;
-    public int PreUpgradeMaxRetries { get; init; }
-    public TimeSpan PreUpgradeTimeout { get; init; } = TimeSpan.FromMinutes(5);
-    public bool PreUpgradeBinary { get; init; }
+    private readonly SettingValues _values;
+
+    /// <summary>The catalogue's defaults, and no config file read; the required settings come from the initializer.</summary>
+    public WemixvisorOptions() => _values = Settings.Defaults.With(Settings.Config, null);
+
+    /// <param name="values">A value for every setting (the loader's result).</param>
+    [SetsRequiredMembers]
+#pragma warning disable CS8618 // The required properties read their value from the values given here.
+    internal WemixvisorOptions(SettingValues values) => _values = values;
+#pragma warning restore CS8618
+
+    public required string Home { get => _values.Get(Settings.Home); init => _values = _values.With(Settings.Home, value); }
+    public required string Name { get => _values.Get(Settings.Name); init => _values = _values.With(Settings.Name, value); }
+    public required string DataDir { get => _values.Get(Settings.DataDir); init => _values = _values.With(Settings.DataDir, value); }
+    public TimeSpan PollInterval { get => _values.Get(Settings.PollInterval); init => _values = _values.With(Settings.PollInterval, value); }
+    public TimeSpan ShutdownGrace { get => _values.Get(Settings.ShutdownGrace); init => _values = _values.With(Settings.ShutdownGrace, value); }
+    public bool RestartAfterUpgrade { get => _values.Get(Settings.RestartAfterUpgrade); init => _values = _values.With(Settings.RestartAfterUpgrade, value); }
+    public TimeSpan RestartDelay { get => _values.Get(Settings.RestartDelay); init => _values = _values.With(Settings.RestartDelay, value); }
+    public bool RestartOnFailure { get => _values.Get(Settings.RestartOnFailure); init => _values = _values.With(Settings.RestartOnFailure, value); }
+    public int MaxRestarts { get => _values.Get(Settings.MaxRestarts); init => _values = _values.With(Settings.MaxRestarts, value); }
+    public TimeSpan RestartBackoff { get => _values.Get(Settings.RestartBackoff); init => _values = _values.With(Settings.RestartBackoff, value); }
+    public bool UnsafeSkipBackup { get => _values.Get(Settings.UnsafeSkipBackup); init => _values = _values.With(Settings.UnsafeSkipBackup, value); }
+    public required string BackupDir { get => _values.Get(Settings.BackupDir); init => _values = _values.With(Settings.BackupDir, value); }
+    public int BackupKeep { get => _values.Get(Settings.BackupKeep); init => _values = _values.With(Settings.BackupKeep, value); }
+    public int PreUpgradeMaxRetries { get => _values.Get(Settings.PreUpgradeMaxRetries); init => _values = _values.With(Settings.PreUpgradeMaxRetries, value); }
+    public TimeSpan PreUpgradeTimeout { get => _values.Get(Settings.PreUpgradeTimeout); init => _values = _values.With(Settings.PreUpgradeTimeout, value); }
+    public bool PreUpgradeBinary { get => _values.Get(Settings.PreUpgradeBinary); init => _values = _values.With(Settings.PreUpgradeBinary, value); }
+
     /// <summary>Absolute path of the custom pre-upgrade script, or null when none is configured.</summary>
-    public string? CustomPreUpgrade { get; init; }
-    public LogFormat LogFormat { get; init; } = LogFormat.Text;
-    public LogLevelSetting LogLevel { get; init; } = LogLevelSetting.Info;
-    public bool DisableLogs { get; init; }
-    /// <summary>The config file that was read, or null when none was.</summary>
-    public string? ConfigFile { get; init; }
+    public string? CustomPreUpgrade { get => _values.Get(Settings.CustomPreUpgrade); init => _values = _values.With(Settings.CustomPreUpgrade, value); }
+
+    public LogFormat LogFormat { get => _values.Get(Settings.LogFormat); init => _values = _values.With(Settings.LogFormat, value); }
+    public LogLevelSetting LogLevel { get => _values.Get(Settings.LogLevel); init => _values = _values.With(Settings.LogLevel, value); }
+    public bool DisableLogs { get => _values.Get(Settings.DisableLogs); init => _values = _values.With(Settings.DisableLogs, value); }
+
+    /// <summary>The config file that was read, or null when none was (as for options built in code).</summary>
+    public string? ConfigFile { get => _values.Get(Settings.Config); init => _values = _values.With(Settings.Config, value); }
 }
 
 public enum LogFormat { Text, Json }

@@ -3,7 +3,10 @@ using Wemixvisor.Core.Configuration;
 
 namespace Wemixvisor.Core.Supervision;
 
-/// <summary>The settings <see cref="Decider"/> needs, with the fixed parts of the stop and restart protocol.</summary>
+/// <summary>
+/// The settings <see cref="Decider"/> needs, with the fixed parts of the stop and restart protocol. Without an
+/// initializer each setting has its catalogue default (<see cref="Settings"/>).
+/// </summary>
 public sealed record SupervisorPolicy
 {
     /// <summary>Time between SIGQUIT (a Go node dumps its goroutines) and SIGKILL.</summary>
@@ -18,16 +21,16 @@ public sealed record SupervisorPolicy
     /// <summary>First wait before re-running a <c>pre-upgrade</c> that asked for a retry; doubles.</summary>
     public static readonly TimeSpan PreUpgradeRetryDelay = TimeSpan.FromSeconds(1);
 
-    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(60);
-    public TimeSpan RestartDelay { get; init; } = TimeSpan.Zero;
-    public bool RestartAfterUpgrade { get; init; } = true;
-    public bool RestartOnFailure { get; init; } = true;
+    public TimeSpan ShutdownGrace { get; init; } = Settings.ShutdownGrace.Default;
+    public TimeSpan RestartDelay { get; init; } = Settings.RestartDelay.Default;
+    public bool RestartAfterUpgrade { get; init; } = Settings.RestartAfterUpgrade.Default;
+    public bool RestartOnFailure { get; init; } = Settings.RestartOnFailure.Default;
     /// <summary>Failed runs in a row tolerated before giving up; 0 never gives up.</summary>
-    public int MaxRestarts { get; init; } = 10;
-    public TimeSpan RestartBackoff { get; init; } = TimeSpan.FromSeconds(1);
-    public int PreUpgradeMaxRetries { get; init; }
+    public int MaxRestarts { get; init; } = Settings.MaxRestarts.Default;
+    public TimeSpan RestartBackoff { get; init; } = Settings.RestartBackoff.Default;
+    public int PreUpgradeMaxRetries { get; init; } = Settings.PreUpgradeMaxRetries.Default;
     /// <summary>How often a blocked upgrade's preflight is repeated: the poll interval.</summary>
-    public TimeSpan PreflightRecheck { get; init; } = TimeSpan.FromMilliseconds(300);
+    public TimeSpan PreflightRecheck { get; init; } = Settings.PollInterval.Default;
 
     /// <summary>When height-scheduled upgrades switch, and how long a new binary has to show it is ready.</summary>
     public ChainPolicy Chain { get; init; } = new(SwitchMargin: 20, StaggerBlocks: 10, StallTimeout: TimeSpan.FromSeconds(30), ReadyTimeout: TimeSpan.FromMinutes(2));
