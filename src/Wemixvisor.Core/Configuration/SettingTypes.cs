@@ -96,6 +96,15 @@ public static class SettingTypes
             value => value.ToString().ToLowerInvariant());
     }
 
+    /// <summary>The node's RPC: an absolute unix socket path (normalized) or an <c>http://</c> or <c>https://</c> URL.</summary>
+    public static SettingType<string?> RpcEndpoint { get; } = new(
+        "path|url",
+        text => text.Contains('\0') ? Parsed<string?>.Invalid(NulInPath)
+            : Path.IsPathRooted(text) ? Parsed<string?>.Valid(Normalize(text))
+            : Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0 ? Parsed<string?>.Valid(text)
+            : Parsed<string?>.Invalid("must be an absolute IPC socket path or an http:// or https:// URL"),
+        endpoint => endpoint ?? "");
+
     private const string NulInPath = "a path cannot contain a NUL character";
 
     /// <summary>Removes <c>.</c>, <c>..</c>, repeated and trailing slashes; pure string work for an absolute path.</summary>

@@ -51,6 +51,20 @@ public static class Settings
         "lowest log level: trace, debug, info, warn or error");
     public static readonly Setting<bool> DisableLogs = Define("WEMIXVISOR_DISABLE_LOGS", "disable-logs", SettingTypes.Boolean, "false",
         "silence wemixvisor's own log lines", alias: "COSMOVISOR_DISABLE_LOGS");
+    public static readonly Setting<string?> NodeRpc = Define("WEMIXVISOR_NODE_RPC", "node-rpc", SettingTypes.RpcEndpoint,
+        SettingDefault.None, "the node's JSON-RPC for height-scheduled upgrades: an absolute IPC socket path or an http(s) URL; default $DAEMON_DATA_DIR/$DAEMON_NAME.ipc when it exists");
+    public static readonly Setting<TimeSpan> RpcTimeout = Define("WEMIXVISOR_RPC_TIMEOUT", "rpc-timeout", SettingTypes.PositiveDuration, "2s",
+        "time limit of each call to the node's RPC, > 0");
+    public static readonly Setting<TimeSpan> HeightPoll = Define("WEMIXVISOR_HEIGHT_POLL", "height-poll", SettingTypes.PositiveDuration, "1s",
+        "how often the chain head is read while a height-scheduled upgrade is pending, > 0");
+    public static readonly Setting<int> SwitchMargin = Define("WEMIXVISOR_SWITCH_MARGIN", "switch-margin", SettingTypes.Count(minimum: 0), "20",
+        "blocks before the upgrade height at which the last validator switches");
+    public static readonly Setting<int> StaggerBlocks = Define("WEMIXVISOR_STAGGER_BLOCKS", "stagger-blocks", SettingTypes.Count(minimum: 0), "10",
+        "blocks between the switch points of two validators");
+    public static readonly Setting<TimeSpan> StallTimeout = Define("WEMIXVISOR_STALL_TIMEOUT", "stall-timeout", SettingTypes.PositiveDuration, "30s",
+        "a chain head stuck this long one block before the switch point switches at once, > 0");
+    public static readonly Setting<TimeSpan> ReadyTimeout = Define("WEMIXVISOR_READY_TIMEOUT", "ready-timeout", SettingTypes.PositiveDuration, "2m",
+        "how long a new binary has to show it works before it is rolled back (before the upgrade height), > 0");
 
     /// <summary>Read before every other setting, from flags and the environment only; its value is the file that was read.</summary>
     public static readonly Setting<string?> Config = Define("WEMIXVISOR_CONFIG", "config", SettingTypes.PathFromWorkingDirectory,

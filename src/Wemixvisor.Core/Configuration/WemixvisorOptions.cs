@@ -36,6 +36,15 @@ public sealed record WemixvisorOptions
     public TimeSpan PreUpgradeTimeout { get => _values.Get(Settings.PreUpgradeTimeout); init => _values = _values.With(Settings.PreUpgradeTimeout, value); }
     public bool PreUpgradeBinary { get => _values.Get(Settings.PreUpgradeBinary); init => _values = _values.With(Settings.PreUpgradeBinary, value); }
 
+    /// <summary>The node RPC given (a socket path or URL), or null for the default socket.</summary>
+    public string? NodeRpc { get => _values.Get(Settings.NodeRpc); init => _values = _values.With(Settings.NodeRpc, value); }
+    public TimeSpan RpcTimeout { get => _values.Get(Settings.RpcTimeout); init => _values = _values.With(Settings.RpcTimeout, value); }
+    public TimeSpan HeightPoll { get => _values.Get(Settings.HeightPoll); init => _values = _values.With(Settings.HeightPoll, value); }
+    public int SwitchMargin { get => _values.Get(Settings.SwitchMargin); init => _values = _values.With(Settings.SwitchMargin, value); }
+    public int StaggerBlocks { get => _values.Get(Settings.StaggerBlocks); init => _values = _values.With(Settings.StaggerBlocks, value); }
+    public TimeSpan StallTimeout { get => _values.Get(Settings.StallTimeout); init => _values = _values.With(Settings.StallTimeout, value); }
+    public TimeSpan ReadyTimeout { get => _values.Get(Settings.ReadyTimeout); init => _values = _values.With(Settings.ReadyTimeout, value); }
+
     /// <summary>Absolute path of the custom pre-upgrade script, or null when none is configured.</summary>
     public string? CustomPreUpgrade { get => _values.Get(Settings.CustomPreUpgrade); init => _values = _values.With(Settings.CustomPreUpgrade, value); }
 

@@ -51,18 +51,21 @@ public sealed partial class Decider
 
     // ---- readiness ----
 
-    /// <summary>The rules of a running node whose binary is on probation; null for the events they leave to the ordinary rules.</summary>
+    /// <summary>
+    /// The rules of a running node whose binary is on probation; null for the events they leave to the ordinary rules.
+    /// An exit is looked at like any other first (it may be a halt for the next upgrade), then judged by <see cref="AfterProbationExit"/>.
+    /// </summary>
     private Decision? OnProbation(SupervisorState state, Running p, Probation probation, SupervisorEvent e) => e switch
     {
         TimerElapsed t when t.Timer == probation.Deadline => probation.ByRpc
             ? NotReady(state, probation, p.Node, $"not ready within {policy.Chain.ReadyTimeout}: {WhyNotReady(state, probation)}")
             : Ready(state, probation, $"still running after {policy.Chain.ReadyTimeout}"),
-        NodeExited x when p.Node.Owns(x.Pid) && !x.Exit.Succeeded =>
-            NotReady(state, probation, node: null, $"the node exited ({x.Exit}) before it was ready", AfterExit(state, p.Node, x.Exit, x.At)),
-        NodeStartFailed f => NotReady(state, probation, node: null, $"the node could not be started ({f.Reason})",
-            AfterExit(state, p.Node, NodeExit.Code(ExitCodes.NodeCannotExecute), f.At)),
         _ => null,
     };
+
+    /// <summary>After the trigger was looked at: a failed exit with no upgrade pending fails the probation.</summary>
+    private Decision AfterProbationExit(SupervisorState state, Probation probation, NodeExit exit) =>
+        NotReady(state, probation, node: null, $"the node exited ({exit}) before it was ready", RestartOrExit(state, exit));
 
     private Decision ProbationHead(SupervisorState state, Probation probation)
     {

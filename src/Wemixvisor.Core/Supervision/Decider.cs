@@ -67,6 +67,7 @@ public sealed partial class Decider(SupervisorPolicy policy)
     {
         TriggerChecked { File: TriggerFile.Valid v } when state.IsPending(v.Upgrade) =>
             Prepare(state, v.Upgrade, node: null),
+        TriggerChecked when state.Probation is { } probation && !p.Exit.Succeeded => AfterProbationExit(state, probation, p.Exit),
         TriggerChecked => RestartOrExit(state, p.Exit),
         SignalReceived => Exit(state, ExitCodes.Success, $"stop requested after the node had exited ({p.Exit})"),
         _ => Decision.Ignore(state, "looking at the trigger after the node exited"),

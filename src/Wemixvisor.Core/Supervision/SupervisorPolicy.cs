@@ -33,7 +33,7 @@ public sealed record SupervisorPolicy
     public TimeSpan PreflightRecheck { get; init; } = Settings.PollInterval.Default;
 
     /// <summary>When height-scheduled upgrades switch, and how long a new binary has to show it is ready.</summary>
-    public ChainPolicy Chain { get; init; } = new(SwitchMargin: 20, StaggerBlocks: 10, StallTimeout: TimeSpan.FromSeconds(30), ReadyTimeout: TimeSpan.FromMinutes(2));
+    public ChainPolicy Chain { get; init; } = new(Settings.SwitchMargin.Default, Settings.StaggerBlocks.Default, Settings.StallTimeout.Default, Settings.ReadyTimeout.Default);
 
     /// <summary>A node RPC was configured: an upgrade from the trigger is ready once the chain head moves, not merely once it still runs.</summary>
     public bool ReadinessByRpc { get; init; }
@@ -48,6 +48,8 @@ public sealed record SupervisorPolicy
         RestartBackoff = options.RestartBackoff,
         PreUpgradeMaxRetries = options.PreUpgradeMaxRetries,
         PreflightRecheck = options.PollInterval,
+        Chain = new(options.SwitchMargin, options.StaggerBlocks, options.StallTimeout, options.ReadyTimeout),
+        ReadinessByRpc = options.NodeRpc is not null,
     };
 
     /// <summary>The wait before restart number <paramref name="failures"/> (1-based): backoff, doubled each time, capped.</summary>

@@ -30,6 +30,13 @@ public sealed class PrecedenceTests
         [Settings.LogFormat] = [("json", "json"), ("text", "text"), ("json", "json")],
         [Settings.LogLevel] = [("debug", "debug"), ("warn", "warn"), ("error", "error")],
         [Settings.DisableLogs] = [("true", "true"), ("false", "false"), ("true", "true")],
+        [Settings.NodeRpc] = [("/f/node.ipc", "/f/node.ipc"), ("http://127.0.0.1:8545", "http://127.0.0.1:8545"), ("https://node:8545", "https://node:8545")],
+        [Settings.RpcTimeout] = [("1s", "1s"), ("3s", "3s"), ("500ms", "500ms")],
+        [Settings.HeightPoll] = [("2s", "2s"), ("3s", "3s"), ("250ms", "250ms")],
+        [Settings.SwitchMargin] = [("5", "5"), ("6", "6"), ("7", "7")],
+        [Settings.StaggerBlocks] = [("1", "1"), ("2", "2"), ("3", "3")],
+        [Settings.StallTimeout] = [("10s", "10s"), ("20s", "20s"), ("40s", "40s")],
+        [Settings.ReadyTimeout] = [("1m", "1m0s"), ("3m", "3m0s"), ("90s", "1m30s")],
     };
 
     public static TheoryData<string> FileSettings => new(Settings.All.Where(s => s.AllowedInFile).Select(s => s.Variable));

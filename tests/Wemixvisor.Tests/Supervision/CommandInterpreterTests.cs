@@ -22,6 +22,7 @@ public sealed class CommandInterpreterTests
             new TriggerReader(new FakeFiles(), SupervisorHarness.TriggerPath),
             upgrades,
             upgrades,
+            upgrades,
             upgrades);
         return new CommandInterpreter(ports, new SupervisorSchedulers(scheduler, scheduler), NullLogger.Instance);
     }
@@ -40,6 +41,12 @@ public sealed class CommandInterpreterTests
         nameof(PruneBackups) => new PruneBackups(),
         nameof(ReportBlocked) => new ReportBlocked(V2, "missing binary"),
         nameof(Exit) => new Exit(0, "done"),
+        nameof(SwitchBack) => new SwitchBack(AppliedUpgrade.Genesis, V2),
+        nameof(RecordResult) => new RecordResult(V2, Core.Schedule.ScheduleStatus.Applied, null),
+        nameof(ReportSwitchPlan) => new ReportSwitchPlan(V2, Core.Chain.SwitchPlan.For(10, Core.Chain.ValidatorSlot.From(null, null), new SupervisorPolicy().Chain), 5),
+        nameof(ReportSwitchDue) => new ReportSwitchDue(V2, Core.Chain.SwitchReason.Late, 12, 8, 0),
+        nameof(ReportReady) => new ReportReady(V2, "head moved"),
+        nameof(ReportUpgradeProblem) => new ReportUpgradeProblem(V2, "not ready"),
         _ => throw new InvalidOperationException($"no sample for the command {type.Name}: add one"),
     };
 

@@ -1,5 +1,7 @@
+using Wemixvisor.Core.Chain;
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Schedule;
 using Wemixvisor.Core.Supervision;
 using Wemixvisor.Core.Upgrades;
 using static Wemixvisor.Core.Supervision.SupervisorEvent;
@@ -77,7 +79,7 @@ public sealed class DeciderTableTests
         { "backup done: custom hook", new Upgrading(V2, UpgradeStage.Backup, 0, null, false, false), new JobFinished(UpgradeJob.Backup, new JobOutcome.Succeeded("")), "Upgrading", "RunJob" },
         { "last hook done: switch", new Upgrading(V2, UpgradeStage.BinaryPreUpgrade, 0, null, true, false), new JobFinished(UpgradeJob.BinaryPreUpgrade, new JobOutcome.Skipped("")), "Upgrading", "SwitchTo" },
         { "hook failed after backup: restore", new Upgrading(V2, UpgradeStage.CustomPreUpgrade, 0, null, true, false), new JobFinished(UpgradeJob.CustomPreUpgrade, new JobOutcome.Failed("x")), "Restoring", "RestoreBackup" },
-        { "switched: start the new binary", new Upgrading(V2, UpgradeStage.Switching, 0, null, true, false), new Switched(V2), "Running", "StartNode CheckTrigger PruneBackups" },
+        { "switched: start the new binary", new Upgrading(V2, UpgradeStage.Switching, 0, null, true, false), new Switched(V2), "Running", "StartNode CheckTrigger PruneBackups StartTimer" },
         { "switch failed: exit 3", new Upgrading(V2, UpgradeStage.Switching, 0, null, true, false), new SwitchFailed(V2, "x"), "Exited", "Exit" },
         { "stop during a job: at the next safe point", new Upgrading(V2, UpgradeStage.Backup, 0, null, false, false), new SignalReceived(NodeSignal.Terminate), "Upgrading", "" },
         { "restart delay over: backup", new Upgrading(V2, UpgradeStage.RestartDelay, 0, Timer, false, false), new TimerElapsed(Timer), "Upgrading", "RunJob" },
@@ -89,6 +91,15 @@ public sealed class DeciderTableTests
         { "restored: exit 3", new Restoring(V2, "x"), new RestoreFinished(new JobOutcome.Succeeded("")), "Exited", "Exit" },
         { "restore failed too: exit 3", new Restoring(V2, "x"), new RestoreFinished(new JobOutcome.Failed("disk")), "Exited", "Exit" },
         { "exited absorbs everything", new Exited(0), new SignalReceived(NodeSignal.Terminate), "Exited", "ignored" },
+        { "stopping for a rollback: node gone, restore its data", new Stopping(null, Node, Escalation.Graceful, Timer, false, Rolled(backup: true)), new NodeExited(42, NodeExit.Code(0), T0), "RollingBack", "RestoreBackup" },
+        { "stopping for a rollback without backup: switch back", new Stopping(null, Node, Escalation.Graceful, Timer, false, Rolled(backup: false)), new NodeExited(42, NodeExit.Code(0), T0), "RollingBack", "SwitchBack" },
+        { "rollback: data restored, switch back", new RollingBack(Rolled(backup: true), RollbackStage.RestoringData, false), new RestoreFinished(new JobOutcome.Succeeded("")), "RollingBack", "SwitchBack" },
+        { "rollback: restore failed, exit 3", new RollingBack(Rolled(backup: true), RollbackStage.RestoringData, false), new RestoreFinished(new JobOutcome.Failed("disk")), "Exited", "Exit" },
+        { "rollback: switched back, record and start the previous binary", new RollingBack(Rolled(backup: true), RollbackStage.SwitchingBack, false), new SwitchedBack(AppliedUpgrade.Genesis), "Running", "RecordResult ReportUpgradeProblem StartNode CheckTrigger" },
+        { "rollback: switched back after a stop request, exit 0", new RollingBack(Rolled(backup: true), RollbackStage.SwitchingBack, true), new SwitchedBack(AppliedUpgrade.Genesis), "Exited", "RecordResult ReportUpgradeProblem Exit" },
+        { "rollback: switch back failed, exit 3", new RollingBack(Rolled(backup: true), RollbackStage.SwitchingBack, false), new SwitchBackFailed(AppliedUpgrade.Genesis, "rename"), "Exited", "Exit" },
+        { "rollback: a stop waits for the end", new RollingBack(Rolled(backup: true), RollbackStage.RestoringData, false), new SignalReceived(NodeSignal.Terminate), "RollingBack", "" },
+        { "rollback: restore result in the wrong stage", new RollingBack(Rolled(backup: true), RollbackStage.SwitchingBack, false), new RestoreFinished(new JobOutcome.Succeeded("")), "RollingBack", "ignored" },
     };
 
     /// <summary>
@@ -120,10 +131,37 @@ public sealed class DeciderTableTests
             typeof(PreflightPassed), typeof(PreflightFailed), typeof(JobFinished), typeof(Switched), typeof(SwitchFailed), typeof(RestoreFinished), typeof(BackupsPruned)]),
     ];
 
+    /// <summary>News of the chain and the schedule: every phase records it in the state, keeping its phase (with no plan pending, no command).</summary>
+    private static readonly Type[] RecordedEverywhere = [typeof(ScheduleObserved), typeof(ChainHeadRead), typeof(ChainHeadUnavailable), typeof(ValidatorSlotRead)];
+
+    /// <summary>The outcomes of a switch back matter only while rolling back.</summary>
+    private static readonly Type[] RollbackOutcomes = [typeof(SwitchedBack), typeof(SwitchBackFailed)];
+
+    private static readonly Type[] RollingBackIgnores =
+    [
+        typeof(Started), typeof(TriggerChecked), typeof(TriggerObserved), typeof(TriggerStillIncomplete), typeof(NodeStarted), typeof(NodeStartFailed), typeof(NodeExited), typeof(TimerElapsed),
+        typeof(PreflightPassed), typeof(PreflightFailed), typeof(JobFinished), typeof(Switched), typeof(SwitchFailed), typeof(BackupsPruned),
+    ];
+
     /// <summary>Every rule, then every ignored pair with the sample of its event.</summary>
     public static TheoryData<string, SupervisorPhase, SupervisorEvent, string, string> Rows()
     {
         var rows = Rules;
+        foreach (var (phase, _) in Ignores.Where(i => i.Phase is not Exited).Append((new RollingBack(Rolled(backup: true), RollbackStage.RestoringData, false), [])))
+        {
+            foreach (var type in RecordedEverywhere)
+            {
+                rows.Add($"{phase.GetType().Name} records {type.Name}", phase, Sample(type), phase.GetType().Name, "");
+            }
+            foreach (var type in phase is RollingBack ? RollingBackIgnores : RollbackOutcomes)
+            {
+                rows.Add($"{phase.GetType().Name} ignores {type.Name}", phase, Sample(type), phase.GetType().Name, "ignored");
+            }
+        }
+        foreach (var type in RecordedEverywhere.Concat(RollbackOutcomes))
+        {
+            rows.Add($"Exited ignores {type.Name}", new Exited(0), Sample(type), "Exited", "ignored");
+        }
         foreach (var (phase, events) in Ignores)
         {
             foreach (var type in events)
@@ -153,6 +191,12 @@ public sealed class DeciderTableTests
         nameof(SwitchFailed) => new SwitchFailed(V2, "x"),
         nameof(RestoreFinished) => new RestoreFinished(new JobOutcome.Succeeded("")),
         nameof(BackupsPruned) => new BackupsPruned(new JobOutcome.Succeeded("")),
+        nameof(ScheduleObserved) => new ScheduleObserved(new ScheduleFile.Valid(UpgradeSchedule.Empty)),
+        nameof(ChainHeadRead) => new ChainHeadRead(5, T0),
+        nameof(ChainHeadUnavailable) => new ChainHeadUnavailable("refused", T0),
+        nameof(ValidatorSlotRead) => new ValidatorSlotRead(V2.Name, ValidatorSlot.From(null, null)),
+        nameof(SwitchedBack) => new SwitchedBack(AppliedUpgrade.Genesis),
+        nameof(SwitchBackFailed) => new SwitchBackFailed(AppliedUpgrade.Genesis, "x"),
         _ => throw new InvalidOperationException($"no sample for the event {type.Name}: add one, then rows for it in every phase"),
     };
 
@@ -195,6 +239,9 @@ public sealed class DeciderTableTests
 
     /// <summary>The cases of a closed record hierarchy: its nested types that derive from it.</summary>
     private static IEnumerable<Type> Cases<T>() => typeof(T).GetNestedTypes().Where(type => type.IsSubclassOf(typeof(T)));
+
+    private static Rollback Rolled(bool backup) =>
+        new(new Probation(V2, AppliedUpgrade.Genesis, backup, Scheduled: true, ByRpc: true, Baseline: 4, new TimerId(1)), "not ready");
 
     private static TriggerChecked Valid(UpgradeInfo upgrade) => new(new TriggerFile.Valid(upgrade));
 

@@ -214,21 +214,20 @@ public sealed class ScheduledUpgradeTests : IDisposable
     [Fact]
     public void NewBinaryNotReadyAtOrPastTheHeight_KeptNotRolledBack_FailureRecorded()
     {
-        using var h = new ScheduledUpgradeTests(Chain with { SwitchMargin = 1 });
-        h.Schedule(("v2", 1000, "pending"));
-        h._h.Rpc.Head = 998;
-        h._h.Start();
-        h.Blocks(1);
-        h._h.AdvanceUntil(() => h._h.Launcher.Current?.Binary == "v2", TimeSpan.FromSeconds(10), "v2 runs");
-        h._h.Rpc.Head = 1000;
-        h._h.Rpc.Down = true;
+        // Arrange: started late, past the height; the new binary never moves the head.
+        Schedule(("v2", 1000, "pending"));
+        _h.Rpc.Head = 1005;
+        _h.Start();
+        _h.AdvanceUntil(() => _h.Launcher.Current?.Binary == "v2", TimeSpan.FromSeconds(10), "v2 runs");
 
-        h._h.Advance(TimeSpan.FromMinutes(3));
+        // Act
+        _h.Advance(TimeSpan.FromMinutes(3));
 
-        Assert.Equal("v2", h._h.Upgrades.Current);
-        Assert.Equal("v2", h._h.Launcher.Current?.Binary);
-        Assert.DoesNotContain(h._h.Upgrades.Log, entry => entry.What.StartsWith("SwitchBack", StringComparison.Ordinal));
-        Assert.StartsWith("v2 failed: not ready within", Assert.Single(h._h.Upgrades.Results), StringComparison.Ordinal);
+        // Assert
+        Assert.Equal("v2", _h.Upgrades.Current);
+        Assert.Equal("v2", _h.Launcher.Current?.Binary);
+        Assert.DoesNotContain(_h.Upgrades.Log, entry => entry.What.StartsWith("SwitchBack", StringComparison.Ordinal));
+        Assert.StartsWith("v2 failed: not ready within", Assert.Single(_h.Upgrades.Results), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class SupervisorEventLoopTests
     public async Task RealEventLoop_NodeRunsThenStopsOnSignal_ExitCodeIsTheNodes()
     {
         var launcher = new ThreadedLauncher();
-        var ports = new SupervisorPorts(launcher, new TriggerReader(new NoFiles(), "/none/upgrade-info.json"), new NoUpgrades(), new NoUpgrades(), new NoUpgrades());
+        var ports = new SupervisorPorts(launcher, new TriggerReader(new NoFiles(), "/none/upgrade-info.json"), new NoUpgrades(), new NoUpgrades(), new NoUpgrades(), new NoUpgrades());
         using var loop = new EventLoopScheduler();
         var supervisor = new Supervisor(ports, new SupervisorPolicy(), new SupervisorSchedulers(loop, TaskPoolScheduler.Default), NullLogger<Supervisor>.Instance);
         var signals = new Subject<NodeSignal>();
@@ -60,8 +60,10 @@ public sealed class SupervisorEventLoopTests
         public byte[]? Read(string path, int maxBytes) => null;
     }
 
-    private sealed class NoUpgrades : IUpgradePreflight, IUpgradeJobs, IUpgradeSwitcher
+    private sealed class NoUpgrades : IUpgradePreflight, IUpgradeJobs, IUpgradeSwitcher, IUpgradeResults
     {
+        public IObservable<Unit> SwitchBack(AppliedUpgrade previous) => Observable.Never<Unit>();
+        public void Record(UpgradeInfo upgrade, Core.Schedule.ScheduleStatus status, string? reason, DateTimeOffset at) { }
         public string? Check(UpgradeInfo upgrade) => "none";
         public IObservable<JobOutcome> Run(UpgradeJob job, UpgradeInfo upgrade) => Observable.Never<JobOutcome>();
         public IObservable<JobOutcome> RestoreBackup(UpgradeInfo upgrade) => Observable.Never<JobOutcome>();
