@@ -100,7 +100,7 @@ public sealed class ScheduleCommandsTests : IDisposable
         var outcome = await Wemixvisor("add-upgrade", "v2", "--height", "1200");
 
         AssertOneCleanError(outcome,
-            $"cannot schedule upgrade v2: upgrade binary {InstalledBinary("v2")} does not exist; install it with: wemixvisor add-upgrade v2 <path-to-binary>");
+            $"cannot schedule upgrade v2: upgrade binary {InstalledBinary("v2")} does not exist; install the new binary there, for example with: wemixvisor add-upgrade v2 <path-to-binary>");
         Assert.False(File.Exists(ScheduleFile));
     }
 
@@ -220,7 +220,7 @@ public sealed class ScheduleCommandsTests : IDisposable
             v2    1200    failed   in place  2025-01-31T12:00:00Z  pre-upgrade exited with 1
             v3    1500    pending  MISSING   -                     -
 
-            v3: upgrade binary {InstalledBinary("v3")} does not exist; install it with: wemixvisor add-upgrade v3 <path-to-binary>
+            v3: upgrade binary {InstalledBinary("v3")} does not exist; install the new binary there, for example with: wemixvisor add-upgrade v3 <path-to-binary>
 
             """.ReplaceLineEndings("\n"),
             outcome.Stdout);
