@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Unicode;
 using Wemixvisor.Core.Layout;
 
 namespace Wemixvisor.Core.Schedule;
@@ -36,9 +35,9 @@ public static class ScheduleParser
         }
 
         // The reader checks the structure but decodes strings only when asked: bad UTF-8 in a string would throw later.
-        if (!Utf8.IsValid(json))
+        if (!JsonText.IsUtf8(json))
         {
-            return new ScheduleFile.Invalid("not valid JSON: the file is not UTF-8 text");
+            return new ScheduleFile.Invalid(JsonText.NotUtf8);
         }
 
         JsonDocument document;
@@ -48,7 +47,7 @@ public static class ScheduleParser
         }
         catch (JsonException e)
         {
-            return new ScheduleFile.Invalid(IsTruncated(json) ? "JSON ends early: the file is truncated" : $"not valid JSON: {Printable(e.Message.TrimEnd('.'))}");
+            return new ScheduleFile.Invalid(IsTruncated(json) ? "JSON ends early: the file is truncated" : JsonText.NotValid(e));
         }
 
         using (document)
@@ -60,7 +59,7 @@ public static class ScheduleParser
             catch (InvalidOperationException e)
             {
                 // Escapes are decoded only when a string is read: "\ud800" (half a surrogate pair) throws here.
-                return new ScheduleFile.Invalid($"not valid JSON: {Printable(e.Message.TrimEnd('.'))}");
+                return new ScheduleFile.Invalid(JsonText.NotValid(e));
             }
         }
     }
@@ -211,10 +210,6 @@ public static class ScheduleParser
         var text = element.GetRawText();
         return text.Length <= Max ? text : text[..Max] + "…";
     }
-
-    /// <summary>The parser's message quotes the offending bytes, which may hold line breaks or other control characters.</summary>
-    private static string Printable(string text) =>
-        string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
     private static string Kind(JsonValueKind kind) => kind switch
     {

@@ -7,7 +7,8 @@ namespace Wemixvisor.Core.Upgrades;
 /// <summary>
 /// Reads <c>upgrade-info.json</c> in both shapes seen in the field: Cosmos SDK's
 /// (<c>{"name","time","height","info":"&lt;string&gt;"}</c>, height possibly a JSON string) and
-/// wemixvisor's (<c>{"name","height","info":{…}}</c>). Unknown fields are ignored. Never throws.
+/// wemixvisor's (<c>{"name","height","info":{…}}</c>). Unknown fields are ignored. A file that is not UTF-8,
+/// or whose fields hold a string that cannot be decoded (an escaped lone surrogate), is invalid. Never throws.
 /// </summary>
 public static class UpgradeInfoParser
 {
@@ -33,12 +34,25 @@ public static class UpgradeInfoParser
         {
             return IsTruncated(json)
                 ? new TriggerFile.Incomplete("JSON ends early")
-                : new TriggerFile.Invalid($"not valid JSON: {e.Message}");
+                : new TriggerFile.Invalid(JsonText.NotValid(e));
         }
 
         using (document)
         {
-            return Read(document.RootElement);
+            // Checked once the JSON is complete: a file still being written may end inside a multi-byte character.
+            if (!JsonText.IsUtf8(json))
+            {
+                return new TriggerFile.Invalid(JsonText.NotUtf8);
+            }
+            try
+            {
+                return Read(document.RootElement);
+            }
+            catch (InvalidOperationException e)
+            {
+                // Escapes are decoded only when a string is read: "\ud800" (half a surrogate pair) throws here.
+                return new TriggerFile.Invalid(JsonText.NotValid(e));
+            }
         }
     }
 
@@ -81,7 +95,13 @@ public static class UpgradeInfoParser
             time = timeElement.GetString();
         }
 
-        var info = root.TryGetProperty("info", out var infoElement) ? infoElement.GetRawText() : "";
+        var info = "";
+        if (root.TryGetProperty("info", out var infoElement))
+        {
+            // Kept as JSON text, decoded later (show-upgrade-info --output json, the applied marker): decode it now.
+            JsonText.Decode(infoElement);
+            info = infoElement.GetRawText();
+        }
         return new TriggerFile.Valid(new UpgradeInfo(name.Value, height, time, info));
     }
 

@@ -51,6 +51,34 @@ public sealed class UnsafeTriggerTests : IDisposable
         AssertNothingOutsideUpgradesRanOrWasLinked();
     }
 
+    /// <param name="printfFormat">The file as a bash <c>printf</c> format: <c>\\</c> writes a backslash, <c>\365</c> the byte 0xF5.</param>
+    [Theory]
+    [InlineData("""{"name":"v\\ud800","height":5}""", "not valid JSON: Cannot read ")]
+    [InlineData("""{"name":"v2","height":5,"info":{"note":"\\udc00"}}""", "not valid JSON: Cannot read ")]
+    [InlineData("""{"name":"v\365","height":5}""", "not valid JSON: the file is not UTF-8 text")]
+    public async Task Run_TriggerIsNotDecodableText_RejectedWithALogLine_NodeKeepsRunning(string printfFormat, string reason)
+    {
+        // Arrange
+        _home.WriteGenesis(new FakeNode("genesis")
+        {
+            ExtraScript = $"printf {FakeNode.Quote(printfFormat)} > {FakeNode.Quote(_home.Layout.TriggerFile)}; note \"wrote trigger\"",
+        });
+
+        // Act
+        await using var run = await RunningWemixvisor.StartAsync(_home, ["run"], RunEnvironment.Fast());
+        await run.WaitForOutput("The trigger file is invalid");
+        var stillRunning = !run.Process.HasExited && !_home.Timeline.HasPrefix("genesis signal");
+        run.Signal(Signals.Terminate);
+        var exit = await run.WaitForExit();
+
+        // Assert
+        Assert.True(stillRunning, "the node kept running after the rejected trigger\n" + run.Describe());
+        Assert.Contains($"The trigger file is invalid and is ignored until it changes: {reason}", run.Process.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.Process.Output(), StringComparison.Ordinal);
+        Assert.Equal(0, exit);
+        AssertNothingOutsideUpgradesRanOrWasLinked();
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

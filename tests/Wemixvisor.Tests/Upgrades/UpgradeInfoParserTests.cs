@@ -67,6 +67,82 @@ public sealed class UpgradeInfoParserTests
     }
 
     [Theory]
+    [InlineData("""{"name":"v\ud800","height":5}""")]
+    [InlineData("""{"name":"v\udc00x","height":5}""")]
+    [InlineData("""{"name":"v","height":"\ud800"}""")]
+    [InlineData("""{"name":"v","height":5,"time":"\ud800"}""")]
+    [InlineData("""{"name":"v","height":5,"info":"{\"binaries\":\"\ud800\"}"}""")]
+    [InlineData("""{"name":"v","height":5,"info":{"fork":["a","\ud800"]}}""")]
+    [InlineData("""{"name":"v","height":5,"info":{"\ud800":1}}""")]
+    public void Parse_LoneSurrogateEscapeInAField_IsInvalid_NamingTheProblem(string json)
+    {
+        var invalid = Assert.IsType<TriggerFile.Invalid>(Parse(json));
+
+        Assert.StartsWith("not valid JSON: Cannot read ", invalid.Reason, StringComparison.Ordinal);
+        Assert.Contains("surrogate", invalid.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SurrogatePairEscapeInInfo_IsValid_KeptAsWritten()
+    {
+        var upgrade = Assert.IsType<TriggerFile.Valid>(Parse("""{"name":"v2","height":5,"info":{"note":"\ud83d\ude00"}}""")).Upgrade;
+
+        Assert.Equal("""{"note":"\ud83d\ude00"}""", upgrade.Info);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"v2x","height":5}""")]
+    [InlineData("""{"name":"v2","height":5,"info":"x"}""")]
+    [InlineData("""{"name":"v2","height":5,"info":{"x":1}}""")]
+    [InlineData("""{"name":"v2","height":5,"extra":"x"}""")]
+    public void Parse_RawInvalidUtf8ByteInAString_IsInvalid(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        bytes[Array.IndexOf(bytes, (byte)'x')] = 0xF5;
+
+        var invalid = Assert.IsType<TriggerFile.Invalid>(UpgradeInfoParser.Parse(bytes));
+        Assert.Equal("not valid JSON: the file is not UTF-8 text", invalid.Reason);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"v2","height":5}x""")]
+    [InlineData("""{"name":"v2","height":5x}""")]
+    [InlineData("""x{"name":"v2","height":5}""")]
+    public void Parse_RawInvalidUtf8ByteOutsideStrings_IsInvalid_NamingTheByte(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        bytes[Array.IndexOf(bytes, (byte)'x')] = 0xF5;
+
+        var invalid = Assert.IsType<TriggerFile.Invalid>(UpgradeInfoParser.Parse(bytes));
+        Assert.StartsWith("not valid JSON: ", invalid.Reason, StringComparison.Ordinal);
+        Assert.Contains("'0xF5'", invalid.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EndsInsideAMultiByteCharacter_IsIncomplete()
+    {
+        var bytes = Encoding.UTF8.GetBytes("""{"name":"v2","height":5,"info":{"note":"é""");
+
+        Assert.IsType<TriggerFile.Incomplete>(UpgradeInfoParser.Parse(bytes.AsSpan(0, bytes.Length - 1)));
+    }
+
+    [Fact]
+    public void Parse_RandomBytes_NeverThrow()
+    {
+        var random = new Random(20250131);
+        var valid = Encoding.UTF8.GetBytes("""{"name":"v2.0.0","time":"0001-01-01T00:00:00Z","height":"12","info":{"binaries":{"linux/amd64":"https://example.com/\u00e9"}}}""");
+        for (var round = 0; round < 2000; round++)
+        {
+            var bytes = (byte[])valid.Clone();
+            for (var flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            }
+            Assert.NotNull(UpgradeInfoParser.Parse(bytes));
+        }
+    }
+
+    [Theory]
     [InlineData(null, 0, "v1", 5, true)]
     [InlineData("v1", 5, "v1", 5, false)]
     [InlineData("v1", 5, "v2", 5, false)]
