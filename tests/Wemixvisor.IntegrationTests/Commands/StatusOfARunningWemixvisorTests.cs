@@ -12,6 +12,8 @@ public sealed class StatusOfARunningWemixvisorTests : IDisposable
 
     public void Dispose() => _home.Dispose();
 
+    private List<string> StartLines() => _home.Timeline.Lines.Where(line => line.StartsWith("genesis start pid=", StringComparison.Ordinal)).ToList();
+
     [Fact]
     public async Task Status_WhileRunRestartedItsNodeOnce_ShowsBothPidsAndOneRestart_AndBackupCreateIsRefused()
     {
@@ -22,10 +24,11 @@ public sealed class StatusOfARunningWemixvisorTests : IDisposable
             ExtraScript = $"if [ ! -e {FakeNode.Quote(crashed)} ]; then touch {FakeNode.Quote(crashed)}; note \"exit 3\"; exit 3; fi",
         });
         await using var run = await RunningWemixvisor.StartAsync(_home, ["run"], new Dictionary<string, string?> { ["DAEMON_RESTART_BACKOFF"] = "100ms" });
+        // run-status.json records a start at launch, before the node's own first line: wait for both starts' lines.
         var status = await Eventually.Yields(
-            () => RunStatus.Read(_home.Layout) is { NodeStarts: 2 } written && _home.Timeline.Count("genesis exit 3") == 1 ? written : null,
+            () => RunStatus.Read(_home.Layout) is { NodeStarts: 2 } written && _home.Timeline.Count("genesis exit 3") == 1 && StartLines().Count == 2 ? written : null,
             "the node restarted once and run-status.json recorded it", diagnostics: run.Describe);
-        var nodePid = _home.Timeline.Lines.Where(line => line.StartsWith("genesis start pid=", StringComparison.Ordinal)).Select(line => int.Parse(line.Split(' ')[2]["pid=".Length..], System.Globalization.CultureInfo.InvariantCulture)).Last();
+        var nodePid = StartLines().Select(line => int.Parse(line.Split(' ')[2]["pid=".Length..], System.Globalization.CultureInfo.InvariantCulture)).Last();
 
         // Act
         var (statusCode, statusRun) = await RunningWemixvisor.RunToEndAsync(_home, ["status", "--output", "json"]);
