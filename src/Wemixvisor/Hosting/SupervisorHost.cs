@@ -69,7 +69,14 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
             var scheduleStore = ScheduleStore.For(layout);
             if (scheduleStore.Read() is ScheduleFile.Invalid invalid)
             {
-                _log.ScheduleUnusable(scheduleStore.Problem(invalid.Reason));
+                _log.CannotStart(scheduleStore.Problem(invalid.Reason));
+                return ExitCodes.InvalidConfiguration;
+            }
+
+            var rpcEndpoint = NodeRpcEndpoint.Resolve(options.NodeRpc, options.DataDir, options.Name);
+            if (!rpcEndpoint.IsValid)
+            {
+                _log.CannotStart(rpcEndpoint.Problem);
                 return ExitCodes.InvalidConfiguration;
             }
 
@@ -82,7 +89,8 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
             }
 
             using var runStatus = new RunStatusWriter(layout, loggers.CreateLogger<RunStatusWriter>());
-            return await Supervise(options, layout, nodeArguments, signals, switcher, records, scheduleStore, [runStatus, .. observers], cancellationToken);
+            var rpc = new JsonRpcNodeClient(rpcEndpoint.Endpoint, options.RpcTimeout);
+            return await Supervise(options, layout, nodeArguments, signals, switcher, records, scheduleStore, rpc, [runStatus, .. observers], cancellationToken);
         }
     }
 
@@ -94,6 +102,7 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
         AtomicUpgradeSwitcher switcher,
         NodeRecordStore records,
         ScheduleStore scheduleStore,
+        JsonRpcNodeClient rpc,
         IReadOnlyList<IObserver<Transition>> observers,
         CancellationToken cancellationToken)
     {
@@ -109,7 +118,6 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
             new LinuxUpgradeSteps(options, layout, backups, hooks, loggers.CreateLogger<LinuxUpgradeSteps>()),
             switcher,
             new ScheduleResults(scheduleStore));
-        var rpc = new JsonRpcNodeClient(NodeRpcEndpoint.Resolve(options.NodeRpc, options.DataDir, options.Name).Endpoint!, options.RpcTimeout);
         var schedule = scheduleStore.Read() is ScheduleFile.Valid valid ? valid.Schedule : UpgradeSchedule.Empty;
         var hints = new InotifyFileChangeHints(loggers.CreateLogger<InotifyFileChangeHints>());
 
@@ -136,7 +144,7 @@ internal static partial class SupervisorHostLog
     public static partial void RecoveryFailed(this ILogger log, string reason);
 
     [LoggerMessage(3203, LogLevel.Error, "{Problem}")]
-    public static partial void ScheduleUnusable(this ILogger log, string problem);
+    public static partial void CannotStart(this ILogger log, string problem);
 
     [LoggerMessage(3202, LogLevel.Error, "A node left running by a previous wemixvisor survived SIGKILL; refusing to start a second node on the same data")]
     public static partial void OrphanSurvived(this ILogger log);
