@@ -45,6 +45,36 @@ internal static class JsonText
         }
     }
 
+    /// <summary>True when the bytes are a valid beginning of JSON that simply stops: a file still being written.</summary>
+    public static bool IsTruncated(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: false, state: default);
+        var completeValue = false;
+        try
+        {
+            while (reader.Read())
+            {
+                completeValue = reader.CurrentDepth == 0 && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray);
+            }
+            return !completeValue;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A JSON value's kind in a message: "an object", "a string", …</summary>
+    public static string Kind(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
     /// <summary>The parser's message quotes the offending bytes, which may hold line breaks or other control characters.</summary>
     private static string Printable(string text) =>
         string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));

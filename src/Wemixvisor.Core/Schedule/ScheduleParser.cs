@@ -47,7 +47,7 @@ public static class ScheduleParser
         }
         catch (JsonException e)
         {
-            return new ScheduleFile.Invalid(IsTruncated(json) ? "JSON ends early: the file is truncated" : JsonText.NotValid(e));
+            return new ScheduleFile.Invalid(JsonText.IsTruncated(json) ? "JSON ends early: the file is truncated" : JsonText.NotValid(e));
         }
 
         using (document)
@@ -68,7 +68,7 @@ public static class ScheduleParser
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return Invalid($"the top level must be a JSON object, not {Kind(root.ValueKind)}");
+            return Invalid($"the top level must be a JSON object, not {JsonText.Kind(root.ValueKind)}");
         }
         if (!root.TryGetProperty("version", out var versionElement))
         {
@@ -88,7 +88,7 @@ public static class ScheduleParser
         }
         if (upgradesElement.ValueKind != JsonValueKind.Array)
         {
-            return Invalid($"field \"upgrades\" must be an array, not {Kind(upgradesElement.ValueKind)}");
+            return Invalid($"field \"upgrades\" must be an array, not {JsonText.Kind(upgradesElement.ValueKind)}");
         }
 
         var entries = new List<ScheduledUpgrade>(upgradesElement.GetArrayLength());
@@ -114,7 +114,7 @@ public static class ScheduleParser
         error = null;
         if (element.ValueKind != JsonValueKind.Object)
         {
-            error = $"{label} must be a JSON object, not {Kind(element.ValueKind)}";
+            error = $"{label} must be a JSON object, not {JsonText.Kind(element.ValueKind)}";
             return null;
         }
 
@@ -125,7 +125,7 @@ public static class ScheduleParser
         }
         if (nameElement.ValueKind != JsonValueKind.String)
         {
-            error = $"{label}: field \"name\" must be a string, not {Kind(nameElement.ValueKind)}";
+            error = $"{label}: field \"name\" must be a string, not {JsonText.Kind(nameElement.ValueKind)}";
             return null;
         }
         if (!UpgradeName.TryParse(nameElement.GetString(), out var name, out var nameError))
@@ -162,7 +162,7 @@ public static class ScheduleParser
         {
             if (reasonElement.ValueKind != JsonValueKind.String)
             {
-                error = $"{label}: field \"reason\" must be a string or null, not {Kind(reasonElement.ValueKind)}";
+                error = $"{label}: field \"reason\" must be a string or null, not {JsonText.Kind(reasonElement.ValueKind)}";
                 return null;
             }
             reason = reasonElement.GetString();
@@ -184,25 +184,6 @@ public static class ScheduleParser
 
     private static ScheduleFile.Invalid Invalid(string reason) => new(reason);
 
-    /// <summary>True when the bytes are a valid beginning of JSON that simply stops.</summary>
-    private static bool IsTruncated(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json, isFinalBlock: false, state: default);
-        var completeValue = false;
-        try
-        {
-            while (reader.Read())
-            {
-                completeValue = reader.CurrentDepth == 0 && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray);
-            }
-            return !completeValue;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>A value as it appears in the file, shortened so that a huge value does not flood the message.</summary>
     private static string Excerpt(JsonElement element)
     {
@@ -210,14 +191,4 @@ public static class ScheduleParser
         var text = element.GetRawText();
         return text.Length <= Max ? text : text[..Max] + "…";
     }
-
-    private static string Kind(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }

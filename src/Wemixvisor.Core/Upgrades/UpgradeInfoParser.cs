@@ -32,7 +32,7 @@ public static class UpgradeInfoParser
         }
         catch (JsonException e)
         {
-            return IsTruncated(json)
+            return JsonText.IsTruncated(json)
                 ? new TriggerFile.Incomplete("JSON ends early")
                 : new TriggerFile.Invalid(JsonText.NotValid(e));
         }
@@ -60,7 +60,7 @@ public static class UpgradeInfoParser
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return new TriggerFile.Invalid($"the top level must be a JSON object, not {Kind(root.ValueKind)}");
+            return new TriggerFile.Invalid($"the top level must be a JSON object, not {JsonText.Kind(root.ValueKind)}");
         }
 
         if (!root.TryGetProperty("name", out var nameElement))
@@ -69,7 +69,7 @@ public static class UpgradeInfoParser
         }
         if (nameElement.ValueKind != JsonValueKind.String)
         {
-            return new TriggerFile.Invalid($"field \"name\" must be a string, not {Kind(nameElement.ValueKind)}");
+            return new TriggerFile.Invalid($"field \"name\" must be a string, not {JsonText.Kind(nameElement.ValueKind)}");
         }
         if (!UpgradeName.TryParse(nameElement.GetString(), out var name, out var nameError))
         {
@@ -90,7 +90,7 @@ public static class UpgradeInfoParser
         {
             if (timeElement.ValueKind != JsonValueKind.String)
             {
-                return new TriggerFile.Invalid($"field \"time\" must be a string, not {Kind(timeElement.ValueKind)}");
+                return new TriggerFile.Invalid($"field \"time\" must be a string, not {JsonText.Kind(timeElement.ValueKind)}");
             }
             time = timeElement.GetString();
         }
@@ -117,25 +117,6 @@ public static class UpgradeInfoParser
         return parsed && value > 0 ? value : null;
     }
 
-    /// <summary>True when the bytes are a valid beginning of JSON that simply stops: a file still being written.</summary>
-    private static bool IsTruncated(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json, isFinalBlock: false, state: default);
-        var completeValue = false;
-        try
-        {
-            while (reader.Read())
-            {
-                completeValue = reader.CurrentDepth == 0 && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray);
-            }
-            return !completeValue;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
     private static bool IsBlank(ReadOnlySpan<byte> json)
     {
         foreach (var b in json)
@@ -147,14 +128,4 @@ public static class UpgradeInfoParser
         }
         return true;
     }
-
-    private static string Kind(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }
