@@ -2,7 +2,7 @@ using Wemixvisor.IntegrationTests.Harness;
 
 namespace Wemixvisor.IntegrationTests.Run;
 
-/// <summary><c>run</c> with a schedule file or node RPC setting it cannot use: exit 2 naming it, and nothing started.</summary>
+/// <summary><c>run</c> and a schedule file or node RPC setting it cannot use: at start exit 2 naming it; while running, one error per bad version.</summary>
 [Collection("Processes")]
 public sealed class ScheduleAtStartTests : IDisposable
 {
@@ -45,4 +45,38 @@ public sealed class ScheduleAtStartTests : IDisposable
         Assert.Contains("WEMIXVISOR_NODE_RPC", run.Process.Stderr, StringComparison.Ordinal);
         Assert.False(_home.Timeline.HasPrefix("genesis start"), "the node was not started");
     }
+
+    [Fact]
+    public async Task Run_ScheduleRewrittenCorrupt_OneErrorPerVersion_NodeKeepsRunning()
+    {
+        // Arrange
+        _home.WriteGenesis(new FakeNode("genesis"));
+        File.WriteAllText(_home.Layout.ScheduleFile, "{\"version\":1,\"upgrades\":[]}");
+        await using var run = await RunningWemixvisor.StartAsync(_home, ["run"], RunEnvironment.Fast());
+        await Eventually.Holds(() => _home.Timeline.HasPrefix("genesis start"), "genesis started", diagnostics: run.Describe);
+        const string Reported = "The schedule file is invalid and is ignored until it changes";
+
+        // Act: two different bad versions, one after the other.
+        Replace(_home.Layout.ScheduleFile, "not json");
+        await Eventually.Holds(() => Count(run, Reported) == 1, "the first bad version reported", diagnostics: run.Describe);
+        Replace(_home.Layout.ScheduleFile, "{\"version\":1,\"upgrades\":[");
+        await Eventually.Holds(() => Count(run, Reported) >= 2, "the second bad version reported", diagnostics: run.Describe);
+
+        // Assert
+        Assert.Equal(2, Count(run, Reported));
+        Assert.False(run.Process.HasExited, run.Describe());
+        Assert.Equal(1, _home.Timeline.Lines.Count(line => line.StartsWith("genesis start", StringComparison.Ordinal)));
+        run.Signal(Signals.Terminate);
+        Assert.Equal(0, await run.WaitForExit());
+    }
+
+    /// <summary>Replaces the file in one rename, so that no half-written version is seen.</summary>
+    private static void Replace(string path, string contents)
+    {
+        File.WriteAllText(path + ".new", contents);
+        File.Move(path + ".new", path, overwrite: true);
+    }
+
+    private static int Count(RunningWemixvisor run, string text) =>
+        run.Process.Stderr.Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal));
 }

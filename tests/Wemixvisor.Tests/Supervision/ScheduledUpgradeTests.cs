@@ -174,6 +174,22 @@ public sealed class ScheduledUpgradeTests : IDisposable
     }
 
     [Fact]
+    public void ScheduleRewrittenCorrupt_ReportedOnce_LastValidScheduleStaysInForce()
+    {
+        Schedule(("v2", 1000, "pending"));
+        _h.Rpc.Head = 950;
+        _h.Start();
+        Blocks(2);
+
+        _h.Files.Write(SupervisorHarness.SchedulePath, "{\"version\":1,\"upgrades\":[");
+        Blocks(40);
+
+        Assert.Single(_h.Transitions, t => t.Event is SupervisorEvent.ScheduleObserved { File: Core.Schedule.ScheduleFile.Invalid });
+        Assert.Equal(980, SwitchedAtHead());
+        Assert.Equal("v2", _h.Upgrades.Current);
+    }
+
+    [Fact]
     public void TwoScheduledUpgradesInARow_BothApplied()
     {
         Schedule(("v2", 1000, "pending"), ("v3", 1100, "pending"));
