@@ -2,21 +2,21 @@ using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Ports;
 using Wemixvisor.Core.Supervision;
 using Wemixvisor.Hosting;
+using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.Status;
-using Wemixvisor.Tests.Backup;
 using Wemixvisor.Tests.Fakes;
 
-namespace Wemixvisor.Tests.Hosting;
+namespace Wemixvisor.IntegrationTests.Hosting;
 
 public sealed class RunStatusWriterTests : IDisposable
 {
     private const int Pid = 4242;
-    private readonly TempDirectory _temp = new();
+    private readonly TempHome _temp = TempHome.Empty("gstable");
     private readonly CapturedLog<RunStatusWriter> _log = new();
 
     public RunStatusWriterTests() => Directory.CreateDirectory(Layout.Root);
 
-    private HomeLayout Layout => new(_temp.Path, "gstable", _temp.Combine("data"), _temp.Combine("backups"));
+    private HomeLayout Layout => _temp.Layout;
 
     public void Dispose() => _temp.Dispose();
 
