@@ -133,6 +133,15 @@ public sealed record UpgradeSchedule
             : Edited(Entries.Select(entry => entry.Name == name ? entry with { Status = status, Reason = reason, UpdatedAt = at } : entry));
     }
 
+    /// <summary>
+    /// Records what happened to an upgrade that ran: <see cref="WithResult"/> for a scheduled one, a new entry for one
+    /// that came from the trigger (so that a failure is remembered and not retried).
+    /// </summary>
+    public ScheduleEdit Recording(UpgradeName name, long height, ScheduleStatus status, string? reason, DateTimeOffset at) =>
+        Find(name) is not null
+            ? WithResult(name, status, reason, at)
+            : Edited(Entries.Append(new ScheduledUpgrade(name, height, status, reason, at)).OrderBy(entry => entry.Height));
+
     public bool Equals(UpgradeSchedule? other) =>
         ReferenceEquals(this, other) || (other is not null && Entries.SequenceEqual(other.Entries));
 

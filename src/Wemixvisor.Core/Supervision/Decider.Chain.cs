@@ -14,7 +14,7 @@ public sealed partial class Decider
     /// <summary>A new head or schedule: a running node may now be due for its scheduled upgrade, or its new binary ready.</summary>
     private Decision OnChainNews(SupervisorState state) => state.Phase switch
     {
-        Running p when state.Probation is { } probation => ProbationHead(state, probation),
+        Running when state.Probation is { } probation => ProbationHead(state, probation),
         Running p => ConsiderSchedule(state, p.Node, []),
         _ => Then(state, state.Phase),
     };
@@ -52,16 +52,13 @@ public sealed partial class Decider
     // ---- readiness ----
 
     /// <summary>
-    /// The rules of a running node whose binary is on probation; null for the events they leave to the ordinary rules.
-    /// An exit is looked at like any other first (it may be a halt for the next upgrade), then judged by <see cref="AfterProbationExit"/>.
+    /// The probation's deadline: without an RPC, a binary still running is ready; with one, the head did not move in time.
+    /// (An exit during the probation is first looked at like any other — it may be a halt for the next upgrade —
+    /// then judged by <see cref="AfterProbationExit"/>.)
     /// </summary>
-    private Decision? OnProbation(SupervisorState state, Running p, Probation probation, SupervisorEvent e) => e switch
-    {
-        TimerElapsed t when t.Timer == probation.Deadline => probation.ByRpc
-            ? NotReady(state, probation, p.Node, $"not ready within {policy.Chain.ReadyTimeout}: {WhyNotReady(state, probation)}")
-            : Ready(state, probation, $"still running after {policy.Chain.ReadyTimeout}"),
-        _ => null,
-    };
+    private Decision ProbationOver(SupervisorState state, Running p, Probation probation) => probation.ByRpc
+        ? NotReady(state, probation, p.Node, $"not ready within {policy.Chain.ReadyTimeout}: {WhyNotReady(state, probation)}")
+        : Ready(state, probation, $"still running after {policy.Chain.ReadyTimeout}");
 
     /// <summary>After the trigger was looked at: a failed exit with no upgrade pending fails the probation.</summary>
     private Decision AfterProbationExit(SupervisorState state, Probation probation, NodeExit exit) =>
@@ -166,16 +163,9 @@ public sealed partial class Decider
             : Then(back, new Running(NodeRun.Launched), record, report, new StartNode(), new CheckTrigger());
     }
 
-    /// <summary>The schedule with <paramref name="upgrade"/>'s result; an upgrade from the trigger is added to it, so that a failure is remembered.</summary>
-    private static UpgradeSchedule WithResult(UpgradeSchedule schedule, UpgradeInfo upgrade, ScheduleStatus status, string? reason)
-    {
-        var entry = schedule.Find(upgrade.Name);
-        var at = entry?.UpdatedAt ?? DateTimeOffset.UnixEpoch;
-        if (entry is not null)
-        {
-            return schedule.WithResult(upgrade.Name, status, reason, at) is ScheduleEdit.Done done ? done.Schedule : schedule;
-        }
-        var entries = schedule.Entries.Append(new ScheduledUpgrade(upgrade.Name, upgrade.Height, status, reason, at)).OrderBy(e => e.Height);
-        return UpgradeSchedule.TryCreate(entries, out var added, out _) ? added : schedule;
-    }
+    /// <summary>The schedule with <paramref name="upgrade"/>'s result, as the file will have it (its time aside).</summary>
+    private static UpgradeSchedule WithResult(UpgradeSchedule schedule, UpgradeInfo upgrade, ScheduleStatus status, string? reason) =>
+        schedule.Recording(upgrade.Name, upgrade.Height, status, reason, schedule.Find(upgrade.Name)?.UpdatedAt ?? DateTimeOffset.UnixEpoch) is ScheduleEdit.Done done
+            ? done.Schedule
+            : schedule;
 }

@@ -54,7 +54,7 @@ public sealed partial class Decider(SupervisorPolicy policy)
     private Decision OnRunning(SupervisorState state, Running p, SupervisorEvent e) => e switch
     {
         NodeStarted s => Then(state, new Running(new NodeRun(s.Pid, s.At))),
-        _ when state.Probation is { } probation && OnProbation(state, p, probation, e) is { } decided => decided,
+        TimerElapsed t when state.Probation is { } probation && t.Timer == probation.Deadline => ProbationOver(state, p, probation),
         NodeExited x when p.Node.Owns(x.Pid) => AfterExit(state, p.Node, x.Exit, x.At),
         NodeStartFailed f => AfterExit(state, p.Node, NodeExit.Code(ExitCodes.NodeCannotExecute), f.At),
         TriggerObserved { File: TriggerFile.Valid v } => ConsiderUpgrade(state, v.Upgrade, p.Node),

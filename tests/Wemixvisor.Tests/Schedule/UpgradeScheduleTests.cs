@@ -145,6 +145,27 @@ public sealed class UpgradeScheduleTests
     public void WithResult_AbsentName_IsRefused() =>
         Assert.Equal("no upgrade named v9 is scheduled", Refused(Of(Pending("v2", 1200)).WithResult(N("v9"), ScheduleStatus.Applied, null, T1)));
 
+    [Fact]
+    public void Recording_UpgradeFromTheTrigger_AddsAnEntryInHeightOrder()
+    {
+        var schedule = Of(Pending("v2", 100), Pending("v4", 300));
+
+        var recorded = Done(schedule.Recording(N("v3"), 200, ScheduleStatus.RolledBack, "not ready", T1));
+
+        Assert.Equal(["v2", "v3", "v4"], recorded.Entries.Select(e => e.Name.Value));
+        Assert.Equal(new ScheduledUpgrade(N("v3"), 200, ScheduleStatus.RolledBack, "not ready", T1), recorded.Entries[1]);
+    }
+
+    [Fact]
+    public void Recording_ScheduledUpgrade_KeepsItsHeightAndSetsTheResult()
+    {
+        var schedule = Of(Pending("v2", 100));
+
+        var recorded = Done(schedule.Recording(N("v2"), 999, ScheduleStatus.Applied, null, T1));
+
+        Assert.Equal(new ScheduledUpgrade(N("v2"), 100, ScheduleStatus.Applied, null, T1), Assert.Single(recorded.Entries));
+    }
+
     [Theory]
     [InlineData(ScheduleStatus.Failed, null)]
     [InlineData(ScheduleStatus.RolledBack, "  ")]

@@ -9,10 +9,7 @@ internal sealed class ScheduleResults(ScheduleStore store) : IUpgradeResults
 {
     public void Record(UpgradeInfo upgrade, ScheduleStatus status, string? reason, DateTimeOffset at)
     {
-        var update = store.Update(schedule => schedule.Find(upgrade.Name) is null
-            ? Added(schedule, new ScheduledUpgrade(upgrade.Name, upgrade.Height, status, reason, at))
-            : schedule.WithResult(upgrade.Name, status, reason, at));
-        switch (update)
+        switch (store.Update(schedule => schedule.Recording(upgrade.Name, upgrade.Height, status, reason, at)))
         {
             case ScheduleUpdate.Refused refused:
                 throw new UpgradeResultException(refused.Reason);
@@ -20,9 +17,4 @@ internal sealed class ScheduleResults(ScheduleStore store) : IUpgradeResults
                 throw new UpgradeResultException(unusable.Problem);
         }
     }
-
-    private static ScheduleEdit Added(UpgradeSchedule schedule, ScheduledUpgrade entry) =>
-        UpgradeSchedule.TryCreate(schedule.Entries.Append(entry).OrderBy(e => e.Height), out var added, out var error)
-            ? new ScheduleEdit.Done(added)
-            : new ScheduleEdit.Refused(error);
 }
