@@ -25,4 +25,7 @@ public interface INodeRpc
     /// them, which is the same on every node; null when the node has no <c>istanbul</c> namespace on this endpoint.
     /// </summary>
     Task<IReadOnlyList<string>?> ValidatorsAsync(CancellationToken cancellationToken);
+
+    /// <summary>When block <paramref name="number"/> was made: its <c>timestamp</c> (<c>eth_getBlockByNumber</c>), in whole seconds.</summary>
+    Task<DateTimeOffset> BlockTimestampAsync(long number, CancellationToken cancellationToken);
 }

@@ -5,7 +5,10 @@ using Wemixvisor.Status;
 
 namespace Wemixvisor.Cli;
 
-/// <summary>How <c>schedule list</c> prints a <see cref="ScheduleReport"/>: a table with the binary problems below it, or a JSON object.</summary>
+/// <summary>
+/// How <c>schedule list</c> prints a <see cref="ScheduleReport"/>: a table with the binary problems below it, or a JSON
+/// object; and how <c>status</c> and <c>show-upgrade-info</c> summarise a <see cref="ScheduleOverview"/>, one line an entry.
+/// </summary>
 internal static class ScheduleView
 {
     public static IReadOnlyList<string> Lines(ScheduleReport report)
@@ -60,4 +63,45 @@ internal static class ScheduleView
             }).ToArray()),
         };
     }
+
+    /// <summary>One line an entry with the last result of each (<c>v2 at height 1000: rolled back: …</c>), or why there is none.</summary>
+    public static IReadOnlyList<string> Summary(ScheduleOverview overview)
+    {
+        ArgumentNullException.ThrowIfNull(overview);
+        return overview switch
+        {
+            { Problem: { } problem } => [problem],
+            { Report.Entries: { Count: > 0 } entries } => entries.Select(Summary).ToList(),
+            _ => ["no upgrades scheduled"],
+        };
+    }
+
+    /// <summary><see cref="Json(ScheduleReport)"/> with a <c>problem</c>, or the file and its problem when it is unusable.</summary>
+    public static JsonObject Json(ScheduleOverview overview)
+    {
+        ArgumentNullException.ThrowIfNull(overview);
+        var json = overview.Report is { } report
+            ? Json(report)
+            : new JsonObject { ["schedule_file"] = overview.ScheduleFile, ["upgrades"] = new JsonArray() };
+        json["problem"] = overview.Problem;
+        return json;
+    }
+
+    /// <summary>The last result of an entry: <c>pending</c>, <c>applied</c>, <c>failed: reason</c> or <c>rolled back: reason</c>.</summary>
+    public static string Result(ScheduledUpgrade upgrade)
+    {
+        ArgumentNullException.ThrowIfNull(upgrade);
+        return upgrade.Status switch
+        {
+            ScheduleStatus.Failed => $"failed: {upgrade.Reason}",
+            ScheduleStatus.RolledBack => $"rolled back: {upgrade.Reason}",
+            var status => ScheduleStatuses.Text(status),
+        };
+    }
+
+    private static string Summary(ScheduleEntryReport entry) =>
+        string.Create(CultureInfo.InvariantCulture, $"{entry.Upgrade.Name} at height {entry.Upgrade.Height}: {Result(entry.Upgrade)}")
+        + (entry.Upgrade.Status == ScheduleStatus.Pending
+            ? entry.Binary.InPlace ? ", binary in place" : $", binary NOT in place: {entry.Binary.Problem}"
+            : "");
 }

@@ -12,41 +12,49 @@ namespace Wemixvisor.Commands;
 [SupportedOSPlatform("linux")]
 public sealed class StatusCommand(OptionsResolver resolver, ICoconaConsoleProvider console)
 {
-    [Command("status", Description = "Show the state of this home without changing anything: DAEMON_HOME, where current points, the applied upgrade, the upgrade in upgrade-info.json and whether its binary is in place, whether a wemixvisor runs for this home (pid, uptime, node restarts since it started), the node it started (pid, uptime; also a node left running by a killed wemixvisor) and the newest backup. Exits 0, or 2 on an invalid configuration.")]
-    public int Status(
+    [Command("status", Description = "Show the state of this home without changing anything: DAEMON_HOME, where current points, the applied upgrade, the upgrade in upgrade-info.json and whether its binary is in place, whether a wemixvisor runs for this home (pid, uptime, node restarts since it started), the node it started (pid, uptime; also a node left running by a killed wemixvisor), the newest backup, the schedule of height-scheduled upgrades with the last result of each, the chain head read over the node's RPC (or why it could not be read) and, for the next scheduled upgrade, the validator slot, the switch block, the blocks left and an ETA at the observed block time. Exits 0, also when the node's RPC does not answer, or 2 on an invalid configuration.")]
+    public async Task<int> Status(
         SettingFlags settings,
         [Option("output", Description = OutputFormats.Description, ValueName = "text|json")] string output = "text")
     {
         var format = OutputFormats.Parse(output);
-        var status = HomeStatus.Read(HomeLayout.From(resolver.Resolve(settings).Options));
+        var options = resolver.Resolve(settings).Options;
+        var layout = HomeLayout.From(options);
+        var status = HomeStatus.Read(layout);
+        var schedule = ScheduleOverview.Read(layout);
+        var chain = await ChainStatus.ReadAsync(options, schedule.Next, CancellationToken.None);
         var now = DateTimeOffset.UtcNow;
         if (format == OutputFormat.Json)
         {
-            OutputFormats.WriteJson(console.Output, Json(status, now));
+            var json = Json(status, now);
+            json["schedule"] = ScheduleView.Json(schedule);
+            json["chain"] = ChainStatusView.Json(chain, now);
+            OutputFormats.WriteJson(console.Output, json);
         }
         else
         {
-            WriteText(status);
+            WriteText(status, schedule, chain, now);
         }
         return ExitCodes.Success;
     }
 
-    private void WriteText(HomeStatus status)
+    private void WriteText(HomeStatus status, ScheduleOverview schedule, ChainStatus chain, DateTimeOffset now)
     {
-        var lines = new (string Label, string Value)[]
-        {
+        List<(string Label, string Value)> lines =
+        [
             ("home", status.Layout.Home),
             ("current", CurrentText(status.Current)),
             ("applied", UpgradeReportView.Describe(status.Upgrade.Applied)),
             ("upgrade", UpgradeReportView.Summary(status.Upgrade)),
+            .. ScheduleView.Summary(schedule).Select((line, index) => (index == 0 ? "schedule" : "", line)),
+            .. ChainStatusView.Lines(chain, now),
             ("wemixvisor", WemixvisorText(status)),
             ("node", NodeText(status)),
             ("last backup", BackupText(status)),
-        };
-        var width = lines.Max(line => line.Label.Length) + 3;
-        foreach (var (label, value) in lines)
+        ];
+        foreach (var line in LabelledLines.Format(lines, gap: 2))
         {
-            console.Output.WriteLine($"{(label + ":").PadRight(width)}{value}");
+            console.Output.WriteLine(line);
         }
     }
 

@@ -24,6 +24,7 @@ public sealed class ShowUpgradeInfoCommandTests : IDisposable
         var text = await _cli.RunAsync("show-upgrade-info");
         var json = await _cli.RunAsync("show-upgrade-info", "--output", "json");
 
+        var socket = Path.Combine(_home.Layout.DataDir, CliHome.DaemonName + ".ipc");
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Equal(
             $"""
@@ -31,6 +32,8 @@ public sealed class ShowUpgradeInfoCommandTests : IDisposable
             upgrade:      none
             state:        no upgrade pending
             applied:      genesis
+            schedule:     no upgrades scheduled
+            chain head:   unknown: eth_blockNumber over ipc {socket} failed: no WEMIXVISOR_NODE_RPC and {socket} does not exist (the node creates it when it has started)
 
             """, text.Stdout);
         Assert.True(json.ExitCode == 0, json.ToString());
@@ -38,6 +41,10 @@ public sealed class ShowUpgradeInfoCommandTests : IDisposable
         Assert.Equal("none", document.RootElement.GetProperty("state").GetString());
         Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("upgrade").ValueKind);
         Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("binary").ValueKind);
+        Assert.Equal(0, document.RootElement.GetProperty("schedule").GetProperty("upgrades").GetArrayLength());
+        Assert.Equal(($"ipc {socket}", JsonValueKind.Null), (
+            document.RootElement.GetProperty("chain").GetProperty("endpoint").GetString(),
+            document.RootElement.GetProperty("chain").GetProperty("head").ValueKind));
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public sealed class StatusCommandTests : IDisposable
 
     public void Dispose() => _home.Dispose();
 
+    /// <summary>The node's default RPC socket, where status looks for the chain head when no endpoint is configured.</summary>
+    private string Socket => Path.Combine(_home.Layout.DataDir, CliHome.DaemonName + ".ipc");
+
     [Fact]
     public async Task Status_FreshHomeNothingRunning_ReportsEachPart()
     {
@@ -32,6 +35,8 @@ public sealed class StatusCommandTests : IDisposable
             current:      genesis ({Path.Combine(_home.Layout.Root, "genesis")})
             applied:      genesis
             upgrade:      no upgrade pending
+            schedule:     no upgrades scheduled
+            chain head:   unknown: eth_blockNumber over ipc {Socket} failed: no WEMIXVISOR_NODE_RPC and {Socket} does not exist (the node creates it when it has started)
             wemixvisor:   not running
             node:         not running
             last backup:  none in {_home.Layout.BackupDir}

@@ -2,7 +2,10 @@ using Wemixvisor.Core.Ports;
 
 namespace Wemixvisor.Tests.Fakes;
 
-/// <summary>A node's RPC in memory: answers at once with <see cref="Head"/>, or fails while <see cref="Down"/>.</summary>
+/// <summary>
+/// A node's RPC in memory: answers at once with <see cref="Head"/>, or fails while <see cref="Down"/>. Block n was
+/// made at <see cref="Genesis"/> + n × <see cref="BlockTime"/>.
+/// </summary>
 public sealed class FakeNodeRpc : INodeRpc
 {
     public string Endpoint => "fake";
@@ -16,19 +19,33 @@ public sealed class FakeNodeRpc : INodeRpc
 
     public IReadOnlyList<string>? Validators { get; set; }
 
+    public DateTimeOffset Genesis { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public TimeSpan BlockTime { get; set; } = TimeSpan.FromSeconds(1);
+
     public int HeadReads { get; private set; }
+
+    /// <summary>Every call, failed ones included, in order: the method's name (and the block number of a timestamp read).</summary>
+    public List<string> Calls { get; } = [];
 
     public Task<long> BlockNumberAsync(CancellationToken cancellationToken)
     {
         HeadReads++;
-        return Down ? Task.FromException<long>(Failure()) : Task.FromResult(Head);
+        return Answer("eth_blockNumber", Head);
     }
 
-    public Task<string?> NodeAddressAsync(CancellationToken cancellationToken) =>
-        Down ? Task.FromException<string?>(Failure()) : Task.FromResult(Address);
+    public Task<string?> NodeAddressAsync(CancellationToken cancellationToken) => Answer("istanbul_nodeAddress", Address);
 
-    public Task<IReadOnlyList<string>?> ValidatorsAsync(CancellationToken cancellationToken) =>
-        Down ? Task.FromException<IReadOnlyList<string>?>(Failure()) : Task.FromResult(Validators);
+    public Task<IReadOnlyList<string>?> ValidatorsAsync(CancellationToken cancellationToken) => Answer("istanbul_getValidators", Validators);
+
+    public Task<DateTimeOffset> BlockTimestampAsync(long number, CancellationToken cancellationToken) =>
+        Answer($"eth_getBlockByNumber {number}", Genesis + (number * BlockTime));
+
+    private Task<T> Answer<T>(string call, T value)
+    {
+        Calls.Add(call);
+        return Down ? Task.FromException<T>(Failure()) : Task.FromResult(value);
+    }
 
     private static NodeRpcException Failure() => new("fake", "connection refused (is the node running?)");
 }

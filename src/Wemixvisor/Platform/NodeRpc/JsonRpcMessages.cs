@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace Wemixvisor.Platform.NodeRpc;
 
-/// <summary>One JSON-RPC 2.0 call.</summary>
-internal sealed record JsonRpcRequest(string Jsonrpc, long Id, string Method, IReadOnlyList<string> Params);
+/// <summary>One JSON-RPC 2.0 call; <see cref="Params"/> is the JSON array of its parameters.</summary>
+internal sealed record JsonRpcRequest(string Jsonrpc, long Id, string Method, JsonElement Params);
 
 /// <summary>
 /// One JSON-RPC 2.0 answer. <see cref="Result"/> keeps the raw value: <see cref="JsonValueKind.Undefined"/> when

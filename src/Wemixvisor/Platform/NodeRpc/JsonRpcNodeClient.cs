@@ -16,8 +16,11 @@ internal sealed class JsonRpcNodeClient : INodeRpc
     /// <summary>The largest answer accepted; a validator list is a few kilobytes.</summary>
     public const int MaxAnswerBytes = 16 * 1024 * 1024;
 
-    private static readonly string[] NoParams = [];
-    private static readonly string[] AtHead = ["latest"];
+    private static readonly JsonElement NoParams = Params("[]");
+    private static readonly JsonElement AtHead = Params("[\"latest\"]");
+
+    /// <summary>The latest Unix time <see cref="DateTimeOffset"/> can hold (9999-12-31T23:59:59Z).</summary>
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     private readonly IJsonRpcTransport _transport;
     private readonly TimeSpan _timeout;
@@ -76,8 +79,27 @@ internal sealed class JsonRpcNodeClient : INodeRpc
         return validators;
     }
 
+    public async Task<DateTimeOffset> BlockTimestampAsync(long number, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(number);
+        const string method = "eth_getBlockByNumber";
+        var block = string.Create(CultureInfo.InvariantCulture, $"0x{number:x}");
+        var result = await CallAsync(method, Params($"[\"{block}\",false]"), cancellationToken) ?? throw NotServed(method);
+        if (result.ValueKind == JsonValueKind.Null)
+        {
+            throw Failure(method, $"the node has no block {number.ToString(CultureInfo.InvariantCulture)}");
+        }
+        if (result.ValueKind != JsonValueKind.Object || !result.TryGetProperty("timestamp", out var timestamp))
+        {
+            throw Failure(method, $"the result {Raw(result)} is not a block with a timestamp");
+        }
+        return timestamp.ValueKind == JsonValueKind.String && HexQuantity.TryParse(timestamp.GetString(), out var seconds) && seconds <= MaxUnixSeconds
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : throw Failure(method, $"the timestamp {Raw(timestamp)} of block {number.ToString(CultureInfo.InvariantCulture)} is not a hex quantity of seconds");
+    }
+
     /// <summary>The call's result, or null when the node does not serve <paramref name="method"/>.</summary>
-    private async Task<JsonElement?> CallAsync(string method, IReadOnlyList<string> parameters, CancellationToken cancellationToken)
+    private async Task<JsonElement?> CallAsync(string method, JsonElement parameters, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _lastId);
         var request = JsonSerializer.SerializeToUtf8Bytes(new JsonRpcRequest("2.0", id, method, parameters), NodeRpcJsonContext.Default.JsonRpcRequest);
@@ -166,6 +188,12 @@ internal sealed class JsonRpcNodeClient : INodeRpc
 
     private static string Seconds(TimeSpan timeout) =>
         timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
+    private static JsonElement Params(string array)
+    {
+        using var document = JsonDocument.Parse(array);
+        return document.RootElement.Clone();
+    }
 
     private static IJsonRpcTransport TransportFor(NodeRpcEndpoint endpoint) => endpoint.Transport switch
     {
