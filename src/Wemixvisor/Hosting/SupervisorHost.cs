@@ -10,6 +10,8 @@ using Wemixvisor.Core.Schedule;
 using Wemixvisor.Core.Sources;
 using Wemixvisor.Core.Supervision;
 using Wemixvisor.Core.Upgrades;
+using Wemixvisor.Operations;
+using Wemixvisor.Operations.Alerts;
 using Wemixvisor.Platform.Backup;
 using Wemixvisor.Platform.Files;
 using Wemixvisor.Platform.Hooks;
@@ -54,6 +56,12 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
 
         using (instanceLock)
         {
+            using var operations = OperationsServices.Start(options, loggers, AlertDelivery.Default, out var operationsProblem);
+            if (operations is null)
+            {
+                _log.OperationsUnusable(operationsProblem!);
+                return ExitCodes.InvalidConfiguration;
+            }
             var journal = new UpgradeJournal(layout);
             var switcher = new AtomicUpgradeSwitcher(layout, journal, loggers.CreateLogger<AtomicUpgradeSwitcher>());
             try
@@ -82,7 +90,9 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
             }
 
             using var runStatus = new RunStatusWriter(layout, loggers.CreateLogger<RunStatusWriter>());
-            return await Supervise(options, layout, nodeArguments, signals, switcher, records, scheduleStore, [runStatus, .. observers], cancellationToken);
+            var code = await Supervise(options, layout, nodeArguments, signals, switcher, records, scheduleStore, operations, [runStatus, operations.Monitor, .. observers], cancellationToken);
+            await operations.FlushAsync();
+            return code;
         }
     }
 
@@ -94,6 +104,7 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
         AtomicUpgradeSwitcher switcher,
         NodeRecordStore records,
         ScheduleStore scheduleStore,
+        OperationsServices operations,
         IReadOnlyList<IObserver<Transition>> observers,
         CancellationToken cancellationToken)
     {
@@ -114,6 +125,7 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
         var hints = new InotifyFileChangeHints(loggers.CreateLogger<InotifyFileChangeHints>());
 
         using var loop = new EventLoopScheduler(start => new Thread(start) { Name = "wemixvisor-supervisor", IsBackground = true });
+        using var watchdog = operations.StartWatchdog(loop);
         var supervisor = new Supervisor(ports, SupervisorPolicy.From(options), new SupervisorSchedulers(loop, TaskPoolScheduler.Default), loggers.CreateLogger<Supervisor>());
         var stopRequests = Observable.Create<NodeSignal>(o => cancellationToken.Register(() => o.OnNext(NodeSignal.Terminate)));
         IEventSource[] sources =
