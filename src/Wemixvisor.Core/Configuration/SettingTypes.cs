@@ -105,6 +105,25 @@ public static class SettingTypes
             : Parsed<string?>.Invalid("must be an absolute IPC socket path or an http:// or https:// URL"),
         endpoint => endpoint ?? "");
 
+    /// <summary>A listening address <c>host:port</c>: an IP address (IPv6 in brackets) or <c>localhost</c>, and a port from 1 to 65535.</summary>
+    public static SettingType<string?> ListenAddress { get; } = new(
+        "host:port",
+        text => Net.ListenAddress.TryParse(text, out var address, out var error) ? Parsed<string?>.Valid(address.ToString()) : Parsed<string?>.Invalid(error),
+        address => address ?? "");
+
+    /// <summary>One or more <c>http://</c> or <c>https://</c> URLs separated by commas; shown without the spaces around them.</summary>
+    public static SettingType<string?> UrlList { get; } = new(
+        "url[,url…]",
+        text =>
+        {
+            var urls = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var bad = urls.FirstOrDefault(url => !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0));
+            return urls.Length == 0 ? Parsed<string?>.Invalid("must name at least one http:// or https:// URL")
+                : bad is not null ? Parsed<string?>.Invalid($"\"{bad}\" is not an http:// or https:// URL")
+                : Parsed<string?>.Valid(string.Join(',', urls));
+        },
+        urls => urls ?? "");
+
     private const string NulInPath = "a path cannot contain a NUL character";
 
     /// <summary>Removes <c>.</c>, <c>..</c>, repeated and trailing slashes; pure string work for an absolute path.</summary>

@@ -65,6 +65,12 @@ public static class Settings
         "a chain head stuck this long one block before the switch point switches at once, > 0");
     public static readonly Setting<TimeSpan> ReadyTimeout = Define("WEMIXVISOR_READY_TIMEOUT", "ready-timeout", SettingTypes.PositiveDuration, "2m",
         "how long a new binary has to show it works before it is rolled back (before the upgrade height), > 0");
+    public static readonly Setting<string?> MetricsAddr = Define("WEMIXVISOR_METRICS_ADDR", "metrics-addr", SettingTypes.ListenAddress, SettingDefault.None,
+        "host:port of the /metrics, /healthz and /readyz endpoints, e.g. 127.0.0.1:9650; none serves nothing");
+    public static readonly Setting<bool> MetricsAllowRemote = Define("WEMIXVISOR_METRICS_ALLOW_REMOTE", "metrics-allow-remote", SettingTypes.Boolean, "false",
+        "allow a metrics address that is not a loopback address");
+    public static readonly Setting<string?> WebhookUrl = Define("WEMIXVISOR_WEBHOOK_URL", "webhook-url", SettingTypes.UrlList, SettingDefault.None,
+        "http(s) URLs, comma-separated, that receive a JSON POST on upgrade and crash-loop events");
 
     /// <summary>Read before every other setting, from flags and the environment only; its value is the file that was read.</summary>
     public static readonly Setting<string?> Config = Define("WEMIXVISOR_CONFIG", "config", SettingTypes.PathFromWorkingDirectory,

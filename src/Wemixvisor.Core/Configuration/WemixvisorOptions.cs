@@ -45,6 +45,13 @@ public sealed record WemixvisorOptions
     public TimeSpan StallTimeout { get => _values.Get(Settings.StallTimeout); init => _values = _values.With(Settings.StallTimeout, value); }
     public TimeSpan ReadyTimeout { get => _values.Get(Settings.ReadyTimeout); init => _values = _values.With(Settings.ReadyTimeout, value); }
 
+    /// <summary>Where the metrics and health endpoints listen (<c>host:port</c>), or null when they are off.</summary>
+    public string? MetricsAddr { get => _values.Get(Settings.MetricsAddr); init => _values = _values.With(Settings.MetricsAddr, value); }
+    public bool MetricsAllowRemote { get => _values.Get(Settings.MetricsAllowRemote); init => _values = _values.With(Settings.MetricsAllowRemote, value); }
+
+    /// <summary>The alert receivers, comma-separated, or null when there are none.</summary>
+    public string? WebhookUrl { get => _values.Get(Settings.WebhookUrl); init => _values = _values.With(Settings.WebhookUrl, value); }
+
     /// <summary>Absolute path of the custom pre-upgrade script, or null when none is configured.</summary>
     public string? CustomPreUpgrade { get => _values.Get(Settings.CustomPreUpgrade); init => _values = _values.With(Settings.CustomPreUpgrade, value); }
 

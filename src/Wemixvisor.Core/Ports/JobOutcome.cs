@@ -5,7 +5,11 @@ public abstract record JobOutcome
 {
     private JobOutcome() { }
 
-    public sealed record Succeeded(string Detail) : JobOutcome;
+    public sealed record Succeeded(string Detail) : JobOutcome
+    {
+        /// <summary>The bytes the job wrote, when it copies data (a backup).</summary>
+        public long? Bytes { get; init; }
+    }
 
     /// <summary>The job does not apply (not configured, no script, backups disabled).</summary>
     public sealed record Skipped(string Reason) : JobOutcome;

@@ -10,6 +10,8 @@ using Wemixvisor.Core.Schedule;
 using Wemixvisor.Core.Sources;
 using Wemixvisor.Core.Supervision;
 using Wemixvisor.Core.Upgrades;
+using Wemixvisor.Operations;
+using Wemixvisor.Operations.Alerts;
 using Wemixvisor.Platform.Backup;
 using Wemixvisor.Platform.Files;
 using Wemixvisor.Platform.Hooks;
@@ -54,6 +56,12 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
 
         using (instanceLock)
         {
+            using var operations = OperationsServices.Start(options, loggers, AlertDelivery.Default, out var operationsProblem);
+            if (operations is null)
+            {
+                _log.OperationsUnusable(operationsProblem!);
+                return ExitCodes.InvalidConfiguration;
+            }
             var journal = new UpgradeJournal(layout);
             var switcher = new AtomicUpgradeSwitcher(layout, journal, loggers.CreateLogger<AtomicUpgradeSwitcher>());
             try
@@ -90,7 +98,9 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
 
             using var runStatus = new RunStatusWriter(layout, loggers.CreateLogger<RunStatusWriter>());
             var rpc = new JsonRpcNodeClient(rpcEndpoint.Endpoint, options.RpcTimeout);
-            return await Supervise(options, layout, nodeArguments, signals, switcher, records, scheduleStore, rpc, [runStatus, .. observers], cancellationToken);
+            var code = await Supervise(options, layout, nodeArguments, signals, switcher, records, scheduleStore, rpc, operations, [runStatus, operations.Monitor, .. observers], cancellationToken);
+            await operations.FlushAsync();
+            return code;
         }
     }
 
@@ -103,6 +113,7 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
         NodeRecordStore records,
         ScheduleStore scheduleStore,
         JsonRpcNodeClient rpc,
+        OperationsServices operations,
         IReadOnlyList<IObserver<Transition>> observers,
         CancellationToken cancellationToken)
     {
@@ -122,6 +133,7 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
         var hints = new InotifyFileChangeHints(loggers.CreateLogger<InotifyFileChangeHints>());
 
         using var loop = new EventLoopScheduler(start => new Thread(start) { Name = "wemixvisor-supervisor", IsBackground = true });
+        using var watchdog = operations.StartWatchdog(loop);
         var supervisor = new Supervisor(ports, SupervisorPolicy.From(options), new SupervisorSchedulers(loop, TaskPoolScheduler.Default), loggers.CreateLogger<Supervisor>());
         var stopRequests = Observable.Create<NodeSignal>(o => cancellationToken.Register(() => o.OnNext(NodeSignal.Terminate)));
         IEventSource[] sources =

@@ -37,6 +37,9 @@ public sealed class PrecedenceTests
         [Settings.StaggerBlocks] = [("1", "1"), ("2", "2"), ("3", "3")],
         [Settings.StallTimeout] = [("10s", "10s"), ("20s", "20s"), ("40s", "40s")],
         [Settings.ReadyTimeout] = [("1m", "1m0s"), ("3m", "3m0s"), ("90s", "1m30s")],
+        [Settings.MetricsAddr] = [("127.0.0.1:9650", "127.0.0.1:9650"), ("[::1]:9651", "[::1]:9651"), ("localhost:9652", "localhost:9652")],
+        [Settings.MetricsAllowRemote] = [("true", "true"), ("false", "false"), ("TRUE", "true")],
+        [Settings.WebhookUrl] = [("http://a/x", "http://a/x"), ("https://b/y, http://c/z", "https://b/y,http://c/z"), ("http://d:8080/", "http://d:8080/")],
     };
 
     public static TheoryData<string> FileSettings => new(Settings.All.Where(s => s.AllowedInFile).Select(s => s.Variable));

@@ -59,7 +59,7 @@ internal sealed class LinuxUpgradeSteps : IUpgradeJobs
         }
         var record = _backups.Create(BackupLabel.ForUpgrade(upgrade.Name.Value, upgrade.Height), cancellation);
         _backupTakenFor[upgrade.Name] = record.Id;
-        return new JobOutcome.Succeeded($"backup {record.Id}: {record.Files} files, {record.TotalBytes} bytes in {record.Directory}");
+        return new JobOutcome.Succeeded($"backup {record.Id}: {record.Files} files, {record.TotalBytes} bytes in {record.Directory}") { Bytes = record.TotalBytes };
     }
 
     private async Task<JobOutcome> CustomPreUpgrade(UpgradeInfo upgrade, CancellationToken cancellation)
