@@ -37,6 +37,10 @@ public sealed class PrecedenceTests
         [Settings.StaggerBlocks] = [("1", "1"), ("2", "2"), ("3", "3")],
         [Settings.StallTimeout] = [("10s", "10s"), ("20s", "20s"), ("40s", "40s")],
         [Settings.ReadyTimeout] = [("1m", "1m0s"), ("3m", "3m0s"), ("90s", "1m30s")],
+        [Settings.AllowDownloadBinaries] = [("true", "true"), ("false", "false"), ("true", "true")],
+        [Settings.DownloadMustHaveChecksum] = [("false", "false"), ("true", "true"), ("false", "false")],
+        [Settings.AllowInsecureDownload] = [("true", "true"), ("false", "false"), ("true", "true")],
+        [Settings.DownloadMaxSize] = [("1048576", "1MiB"), ("500MiB", "500MiB"), ("3gib", "3GiB")],
     };
 
     public static TheoryData<string> FileSettings => new(Settings.All.Where(s => s.AllowedInFile).Select(s => s.Variable));
