@@ -43,6 +43,8 @@ internal static class ArchiveUnpacker
         var budget = new Budget(maxBytes);
         try
         {
+            // A first pass counts the entries and the sizes they declare, so that an archive refused for those writes nothing.
+            Scan(file, kind, new Budget(maxBytes));
             switch (kind)
             {
                 case Kind.TarGz:
@@ -67,6 +69,31 @@ internal static class ArchiveUnpacker
         catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
         {
             throw new DownloadException($"the archive is broken: {e.Message}", retryable: false);
+        }
+    }
+
+    private static void Scan(string file, Kind kind, Budget budget)
+    {
+        if (kind == Kind.Zip)
+        {
+            using var zip = ZipFile.OpenRead(file);
+            foreach (var entry in zip.Entries)
+            {
+                budget.Entry(entry.FullName);
+                budget.Bytes(entry.Length);
+            }
+            return;
+        }
+        using var input = File.OpenRead(file);
+        using var stream = kind == Kind.TarGz ? new GZipStream(input, CompressionMode.Decompress) : (Stream)input;
+        using var reader = new TarReader(stream);
+        while (reader.GetNextEntry(copyData: false) is { } entry)
+        {
+            if (entry.EntryType is not (TarEntryType.GlobalExtendedAttributes or TarEntryType.ExtendedAttributes))
+            {
+                budget.Entry(entry.Name);
+                budget.Bytes(entry.Length);
+            }
         }
     }
 
@@ -274,7 +301,7 @@ internal static class ArchiveUnpacker
             }
         }
 
-        public void Bytes(int count)
+        public void Bytes(long count)
         {
             _bytes += count;
             if (_bytes > maxBytes)
