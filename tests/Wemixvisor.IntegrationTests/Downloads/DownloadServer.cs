@@ -103,14 +103,17 @@ internal sealed class DownloadServer : IAsyncDisposable
         };
     }
 
+    /// <summary>Stops the server; a second call does nothing (a test may stop it early to show nothing more is fetched).</summary>
     public async ValueTask DisposeAsync()
     {
-        _stop.Cancel();
-        if (_app is not null)
+        if (_app is not { } app)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            return;
         }
+        _app = null;
+        await _stop.CancelAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
         _stop.Dispose();
     }
 
