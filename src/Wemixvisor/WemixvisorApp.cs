@@ -24,6 +24,7 @@ public static class WemixvisorApp
         typeof(VersionCommand),
         typeof(DemoCommand),
         typeof(AddUpgradeCommand),
+        typeof(PrepareUpgradeCommand),
         typeof(ShowUpgradeInfoCommand),
         typeof(StatusCommand),
         typeof(BackupCommandGroup),

@@ -17,10 +17,6 @@ public static class CosmovisorVariables
 
     public static IReadOnlyList<Unsupported> All { get; } =
     [
-        new("DAEMON_ALLOW_DOWNLOAD_BINARIES",
-            "wemixvisor never downloads binaries; install them with `wemixvisor add-upgrade <name> <binary>` or place them in upgrades/<name>/bin/",
-            IsBoolean: true, RefusedWhenTrue: true),
-        new("DAEMON_DOWNLOAD_MUST_HAVE_CHECKSUM", "only concerns downloads, which wemixvisor never does", IsBoolean: true, RefusedWhenTrue: false),
         new("COSMOVISOR_DISABLE_RECASE", "upgrade directories are always looked up by their exact name first, then in lower case", IsBoolean: true, RefusedWhenTrue: false),
         new("COSMOVISOR_COLOR_LOGS", "wemixvisor's log lines are never coloured", IsBoolean: true, RefusedWhenTrue: false),
         new("COSMOVISOR_TIMEFORMAT_LOGS", "wemixvisor's log lines use a fixed timestamp format", IsBoolean: false, RefusedWhenTrue: false),

@@ -27,6 +27,14 @@ public static class SettingTypes
             : Parsed<int>.Invalid($"must be a whole number >= {minimum}"),
         value => value.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>A size in bytes greater than 0: plain bytes or a whole number with a unit (<c>2GiB</c>, <c>500MiB</c>, <c>100MB</c>).</summary>
+    public static SettingType<long> ByteSize { get; } = new(
+        "size",
+        text => Configuration.ByteSize.TryParse(text, out var bytes) && bytes > 0
+            ? Parsed<long>.Valid(bytes)
+            : Parsed<long>.Invalid("must be a size greater than 0: bytes, or a whole number with KiB, MiB, GiB, TiB, kB, MB, GB or TB"),
+        Configuration.ByteSize.Format);
+
     /// <summary>An absolute path, normalized (no <c>.</c>, <c>..</c>, repeated or trailing slashes).</summary>
     public static SettingType<string> AbsolutePath { get; } = new(
         "path",

@@ -71,6 +71,14 @@ public static class Settings
         "allow a metrics address that is not a loopback address");
     public static readonly Setting<string?> WebhookUrl = Define("WEMIXVISOR_WEBHOOK_URL", "webhook-url", SettingTypes.UrlList, SettingDefault.None,
         "http(s) URLs, comma-separated, that receive a JSON POST on upgrade and crash-loop events");
+    public static readonly Setting<bool> AllowDownloadBinaries = Define("DAEMON_ALLOW_DOWNLOAD_BINARIES", "allow-download-binaries", SettingTypes.Boolean, "false",
+        "download a missing upgrade binary from the URL in the upgrade plan or schedule, while the node still runs");
+    public static readonly Setting<bool> DownloadMustHaveChecksum = Define("DAEMON_DOWNLOAD_MUST_HAVE_CHECKSUM", "download-must-have-checksum", SettingTypes.Boolean, "true",
+        "refuse a download URL that comes without a sha256 or sha512 checksum");
+    public static readonly Setting<bool> AllowInsecureDownload = Define("WEMIXVISOR_ALLOW_INSECURE_DOWNLOAD", "allow-insecure-download", SettingTypes.Boolean, "false",
+        "allow http:// download URLs on other hosts than 127.0.0.0/8 (https only otherwise)");
+    public static readonly Setting<long> DownloadMaxSize = Define("WEMIXVISOR_DOWNLOAD_MAX_SIZE", "download-max-size", SettingTypes.ByteSize, "2GiB",
+        "largest download, and largest total unpacked from an archive (bytes, or with KiB, MiB, GiB, …), > 0");
 
     /// <summary>Read before every other setting, from flags and the environment only; its value is the file that was read.</summary>
     public static readonly Setting<string?> Config = Define("WEMIXVISOR_CONFIG", "config", SettingTypes.PathFromWorkingDirectory,

@@ -44,6 +44,12 @@ public sealed record WemixvisorOptions
     public int StaggerBlocks { get => _values.Get(Settings.StaggerBlocks); init => _values = _values.With(Settings.StaggerBlocks, value); }
     public TimeSpan StallTimeout { get => _values.Get(Settings.StallTimeout); init => _values = _values.With(Settings.StallTimeout, value); }
     public TimeSpan ReadyTimeout { get => _values.Get(Settings.ReadyTimeout); init => _values = _values.With(Settings.ReadyTimeout, value); }
+    public bool AllowDownloadBinaries { get => _values.Get(Settings.AllowDownloadBinaries); init => _values = _values.With(Settings.AllowDownloadBinaries, value); }
+    public bool DownloadMustHaveChecksum { get => _values.Get(Settings.DownloadMustHaveChecksum); init => _values = _values.With(Settings.DownloadMustHaveChecksum, value); }
+    public bool AllowInsecureDownload { get => _values.Get(Settings.AllowInsecureDownload); init => _values = _values.With(Settings.AllowInsecureDownload, value); }
+
+    /// <summary>The largest download, and the largest total an archive may unpack to, in bytes.</summary>
+    public long DownloadMaxSize { get => _values.Get(Settings.DownloadMaxSize); init => _values = _values.With(Settings.DownloadMaxSize, value); }
 
     /// <summary>Where the metrics and health endpoints listen (<c>host:port</c>), or null when they are off.</summary>
     public string? MetricsAddr { get => _values.Get(Settings.MetricsAddr); init => _values = _values.With(Settings.MetricsAddr, value); }

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Wemixvisor.Core.Downloads;
 using Wemixvisor.Core.Layout;
 
 namespace Wemixvisor.Core.Schedule;
 
 /// <summary>
-/// Reads <c>schedule.json</c>: <c>{"version":1,"upgrades":[{"name","height","status","reason","updated_at"}, …]}</c>.
+/// Reads <c>schedule.json</c>: <c>{"version":1,"upgrades":[{"name","height","status","reason","updated_at","url","checksum"}, …]}</c>.
 /// Unknown fields are ignored. A missing file is <see cref="ScheduleFile.Absent"/>; anything else that is not a
 /// schedule keeping every rule of <see cref="UpgradeSchedule"/> is <see cref="ScheduleFile.Invalid"/>, with the
 /// field or entry named. Never throws.
@@ -179,7 +180,32 @@ public static class ScheduleParser
             updatedAt = at;
         }
 
-        return new ScheduledUpgrade(name.Value, height, status.Value, reason, updatedAt);
+        BinarySource? source = null;
+        if (element.TryGetProperty("url", out var urlElement) && urlElement.ValueKind != JsonValueKind.Null)
+        {
+            string? checksum = null;
+            if (element.TryGetProperty("checksum", out var checksumElement) && checksumElement.ValueKind != JsonValueKind.Null)
+            {
+                if (checksumElement.ValueKind != JsonValueKind.String)
+                {
+                    error = $"{label}: field \"checksum\" must be a string such as \"sha256:<hex>\", or null, not {JsonText.Kind(checksumElement.ValueKind)}";
+                    return null;
+                }
+                checksum = checksumElement.GetString();
+            }
+            if (urlElement.ValueKind != JsonValueKind.String)
+            {
+                error = $"{label}: field \"url\" must be a URL string, not {JsonText.Kind(urlElement.ValueKind)}";
+                return null;
+            }
+            if (!BinarySource.TryParse(urlElement.GetString(), checksum, out source, out var sourceError))
+            {
+                error = $"{label}: field \"url\": {sourceError}";
+                return null;
+            }
+        }
+
+        return new ScheduledUpgrade(name.Value, height, status.Value, reason, updatedAt, source);
     }
 
     private static ScheduleFile.Invalid Invalid(string reason) => new(reason);

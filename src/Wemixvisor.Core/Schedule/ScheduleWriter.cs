@@ -30,6 +30,14 @@ public static class ScheduleWriter
                 {
                     writer.WriteNull("updated_at");
                 }
+                if (entry.Source is { } source)
+                {
+                    writer.WriteString("url", source.Url.AbsoluteUri);
+                    if (source.Checksum is { } checksum)
+                    {
+                        writer.WriteString("checksum", checksum.ToString());
+                    }
+                }
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

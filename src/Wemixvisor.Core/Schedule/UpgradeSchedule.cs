@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Wemixvisor.Core.Downloads;
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Upgrades;
 
@@ -79,7 +80,8 @@ public sealed record UpgradeSchedule
     /// is replaced (this is how it is retried); a pending or applied one, a height taken by another entry, a height not above
     /// <paramref name="applied"/>, or the applied upgrade's own name are refused.
     /// </summary>
-    public ScheduleEdit Add(UpgradeName name, long height, AppliedUpgrade applied, DateTimeOffset at)
+    /// <param name="source">Where the binary can be downloaded, or null when it is installed by hand.</param>
+    public ScheduleEdit Add(UpgradeName name, long height, AppliedUpgrade applied, DateTimeOffset at, BinarySource? source = null)
     {
         ArgumentNullException.ThrowIfNull(applied);
         if (height <= 0)
@@ -110,7 +112,7 @@ public sealed record UpgradeSchedule
             return new ScheduleEdit.Refused(
                 $"height {height} is taken by upgrade {clash.Name} ({ScheduleStatuses.Text(clash.Status)}); heights must be strictly increasing, one upgrade per height");
         }
-        others.Add(new ScheduledUpgrade(name, height, ScheduleStatus.Pending, null, at));
+        others.Add(new ScheduledUpgrade(name, height, ScheduleStatus.Pending, null, at, source));
         return Edited(others.OrderBy(entry => entry.Height));
     }
 

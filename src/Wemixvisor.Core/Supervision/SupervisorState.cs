@@ -1,4 +1,5 @@
 using Wemixvisor.Core.Chain;
+using Wemixvisor.Core.Downloads;
 using Wemixvisor.Core.Schedule;
 using Wemixvisor.Core.Upgrades;
 
@@ -37,7 +38,12 @@ public sealed record SupervisorState(SupervisorPhase Phase, AppliedUpgrade Appli
     public bool HasFailed(UpgradeInfo upgrade) =>
         Schedule.Find(upgrade.Name) is { Status: ScheduleStatus.Failed or ScheduleStatus.RolledBack };
 
-    /// <summary>The next height-scheduled upgrade still to be applied, as an upgrade plan; null when none is.</summary>
+    /// <summary>
+    /// The next height-scheduled upgrade still to be applied, as an upgrade plan; null when none is. An entry with a
+    /// download URL gets it as the plan's <c>binaries</c> info, as a trigger would carry it.
+    /// </summary>
     public UpgradeInfo? NextScheduled =>
-        Schedule.Pending(Applied).FirstOrDefault() is { } next ? new UpgradeInfo(next.Name, next.Height, null, "") : null;
+        Schedule.Pending(Applied).FirstOrDefault() is { } next
+            ? new UpgradeInfo(next.Name, next.Height, null, next.Source is { } source ? UpgradeBinaries.InfoFor(source) : "")
+            : null;
 }

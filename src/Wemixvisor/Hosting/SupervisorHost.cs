@@ -13,6 +13,7 @@ using Wemixvisor.Core.Upgrades;
 using Wemixvisor.Operations;
 using Wemixvisor.Operations.Alerts;
 using Wemixvisor.Platform.Backup;
+using Wemixvisor.Platform.Downloads;
 using Wemixvisor.Platform.Files;
 using Wemixvisor.Platform.Hooks;
 using Wemixvisor.Platform.Locking;
@@ -122,10 +123,12 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
         var applied = new TriggerReader(probe, layout.CurrentMarker).ReadApplied();
         var backups = new BackupEngine(layout, new StatvfsFreeSpaceSource(), TaskPoolScheduler.Default, loggers.CreateLogger<BackupEngine>());
         var hooks = new HookRunner(TimeProvider.System, loggers.CreateLogger<HookRunner>());
+        using var fetcher = new HttpFetcher();
+        using var downloads = options.AllowDownloadBinaries ? BinaryDownloads.Create(options, layout, fetcher, loggers.CreateLogger<BinaryDownloads>()) : null;
         var ports = new SupervisorPorts(
             new LinuxNodeLauncher(layout, nodeArguments, records, loggers.CreateLogger<LinuxNodeLauncher>()),
             trigger,
-            new LinuxUpgradePreflight(options, layout, backups, TaskPoolScheduler.Default),
+            new LinuxUpgradePreflight(options, layout, backups, TaskPoolScheduler.Default, downloads),
             new LinuxUpgradeSteps(options, layout, backups, hooks, loggers.CreateLogger<LinuxUpgradeSteps>()),
             switcher,
             new ScheduleResults(scheduleStore));
@@ -143,7 +146,8 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
             new ScheduleWatcher(scheduleStore.Path, probe, scheduleStore.Read, hints, options.PollInterval, loop),
             new ChainWatcher(rpc, options.HeightPoll, loop),
         ];
-        return await supervisor.Run(applied, sources, observers, schedule).ExitCode().ToTask(CancellationToken.None);
+        IReadOnlyList<IObserver<Transition>> watching = downloads is null ? observers : [.. observers, new ScheduledDownloads(downloads, layout)];
+        return await supervisor.Run(applied, sources, watching, schedule).ExitCode().ToTask(CancellationToken.None);
     }
 }
 

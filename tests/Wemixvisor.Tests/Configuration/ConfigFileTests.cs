@@ -165,16 +165,16 @@ public sealed class ConfigFileTests
         // Assert
         Assert.True(loaded.Options.DisableLogs);
         Assert.Equal("/srv/node/wemixvisor/pre.sh", loaded.Options.CustomPreUpgrade);
-        Assert.Equal(2, loaded.Notices.Count);
+        Assert.False(loaded.Options.AllowDownloadBinaries);
+        Assert.Single(loaded.Notices);
     }
 
     [Fact]
-    public void Load_AllowDownloadBinariesInFile_IsRefused()
+    public void Load_AllowDownloadBinariesInFile_EnablesDownloads()
     {
-        var problem = LoaderInput.Minimal().File(DefaultPath, "daemon_allow_download_binaries = true").LoadSingleProblem();
+        var loaded = LoaderInput.Minimal().File(DefaultPath, "daemon_allow_download_binaries = true").LoadValid();
 
-        Assert.Equal("daemon_allow_download_binaries", problem.Subject);
-        Assert.Contains("not supported", problem.Message, StringComparison.Ordinal);
+        Assert.True(loaded.Options.AllowDownloadBinaries);
     }
 
     [Fact]

@@ -235,13 +235,36 @@ public sealed class ConfigurationLoaderTests
     }
 
     [Fact]
-    public void Load_AllowDownloadBinariesTrue_IsRefusedAsUnsupported()
+    public void Load_AllowDownloadBinariesTrue_EnablesDownloadsWithChecksumsRequired()
     {
-        var problem = LoaderInput.Minimal().Env("DAEMON_ALLOW_DOWNLOAD_BINARIES", "true").LoadSingleProblem();
+        var loaded = LoaderInput.Minimal().Env("DAEMON_ALLOW_DOWNLOAD_BINARIES", "true").LoadValid();
 
-        Assert.Equal("DAEMON_ALLOW_DOWNLOAD_BINARIES", problem.Subject);
-        Assert.Contains("not supported", problem.Message, StringComparison.Ordinal);
-        Assert.Contains("add-upgrade", problem.Message, StringComparison.Ordinal);
+        Assert.True(loaded.Options.AllowDownloadBinaries);
+        Assert.True(loaded.Options.DownloadMustHaveChecksum);
+        Assert.Equal(2L << 30, loaded.Options.DownloadMaxSize);
+        Assert.Empty(loaded.Notices);
+    }
+
+    [Theory]
+    [InlineData("500MiB", 500L << 20)]
+    [InlineData("1048576", 1L << 20)]
+    [InlineData("100mb", 100_000_000L)]
+    public void Load_DownloadMaxSize_ReadsBytesAndUnits(string text, long expected)
+    {
+        var loaded = LoaderInput.Minimal().Env("WEMIXVISOR_DOWNLOAD_MAX_SIZE", text).LoadValid();
+
+        Assert.Equal(expected, loaded.Options.DownloadMaxSize);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("2 parsecs")]
+    [InlineData("-5MiB")]
+    public void Load_DownloadMaxSizeInvalid_IsRejectedNamingTheVariable(string text)
+    {
+        var problem = LoaderInput.Minimal().Env("WEMIXVISOR_DOWNLOAD_MAX_SIZE", text).LoadSingleProblem();
+
+        Assert.StartsWith($"WEMIXVISOR_DOWNLOAD_MAX_SIZE=\"{text}\": must be a size greater than 0", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -257,14 +280,14 @@ public sealed class ConfigurationLoaderTests
     {
         // Act
         var loaded = LoaderInput.Minimal()
-            .Env("DAEMON_ALLOW_DOWNLOAD_BINARIES", "false")
+            .Env("COSMOVISOR_DISABLE_RECASE", "false")
             .Env("COSMOVISOR_COLOR_LOGS", "true")
             .Env("DAEMON_GRPC_ADDRESS", "localhost:9090")
             .LoadValid();
 
         // Assert
         Assert.Equal(3, loaded.Notices.Count);
-        Assert.Contains(loaded.Notices, n => n.StartsWith("DAEMON_ALLOW_DOWNLOAD_BINARIES is ignored", StringComparison.Ordinal));
+        Assert.Contains(loaded.Notices, n => n.StartsWith("COSMOVISOR_DISABLE_RECASE is ignored", StringComparison.Ordinal));
         Assert.Contains(loaded.Notices, n => n.StartsWith("COSMOVISOR_COLOR_LOGS is ignored", StringComparison.Ordinal));
         Assert.Contains(loaded.Notices, n => n.StartsWith("DAEMON_GRPC_ADDRESS is ignored", StringComparison.Ordinal));
     }

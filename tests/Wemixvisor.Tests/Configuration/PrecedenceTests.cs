@@ -40,6 +40,10 @@ public sealed class PrecedenceTests
         [Settings.MetricsAddr] = [("127.0.0.1:9650", "127.0.0.1:9650"), ("[::1]:9651", "[::1]:9651"), ("localhost:9652", "localhost:9652")],
         [Settings.MetricsAllowRemote] = [("true", "true"), ("false", "false"), ("TRUE", "true")],
         [Settings.WebhookUrl] = [("http://a/x", "http://a/x"), ("https://b/y, http://c/z", "https://b/y,http://c/z"), ("http://d:8080/", "http://d:8080/")],
+        [Settings.AllowDownloadBinaries] = [("true", "true"), ("false", "false"), ("true", "true")],
+        [Settings.DownloadMustHaveChecksum] = [("false", "false"), ("true", "true"), ("false", "false")],
+        [Settings.AllowInsecureDownload] = [("true", "true"), ("false", "false"), ("true", "true")],
+        [Settings.DownloadMaxSize] = [("1048576", "1MiB"), ("500MiB", "500MiB"), ("3gib", "3GiB")],
     };
 
     public static TheoryData<string> FileSettings => new(Settings.All.Where(s => s.AllowedInFile).Select(s => s.Variable));

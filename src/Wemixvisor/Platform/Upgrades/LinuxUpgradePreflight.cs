@@ -1,9 +1,11 @@
 using System.Reactive.Concurrency;
 using Wemixvisor.Core.Configuration;
+using Wemixvisor.Core.Downloads;
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Ports;
 using Wemixvisor.Core.Upgrades;
 using Wemixvisor.Platform.Backup;
+using Wemixvisor.Platform.Downloads;
 using Wemixvisor.Platform.Interop;
 
 namespace Wemixvisor.Platform.Upgrades;
@@ -22,26 +24,49 @@ internal sealed class LinuxUpgradePreflight : IUpgradePreflight
     private readonly BackupEngine _backups;
     private readonly IScheduler _scheduler;
     private readonly Lock _gate = new();
+    private readonly BinaryDownloads? _downloads;
     private (DateTimeOffset At, long Bytes)? _dataSize;
 
-    public LinuxUpgradePreflight(WemixvisorOptions options, HomeLayout layout, BackupEngine backups, IScheduler scheduler)
+    /// <param name="downloads">Fetches a missing binary from the plan's URL; null when downloads are not allowed.</param>
+    public LinuxUpgradePreflight(WemixvisorOptions options, HomeLayout layout, BackupEngine backups, IScheduler scheduler, BinaryDownloads? downloads = null)
     {
         _options = options;
         _layout = layout;
         _backups = backups;
         _scheduler = scheduler;
+        _downloads = downloads;
     }
 
     public string? Check(UpgradeInfo upgrade)
     {
         try
         {
-            return ExecutableCheck.UpgradeBinary(_layout, upgrade.Name) ?? CustomScriptProblem() ?? UpgradeScriptProblem(upgrade.Name) ?? BackupProblem();
+            return BinaryProblem(upgrade) ?? CustomScriptProblem() ?? UpgradeScriptProblem(upgrade.Name) ?? BackupProblem();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BackupException)
         {
             return $"the preflight of upgrade {upgrade.Name} could not complete: {e.Message}";
         }
+    }
+
+    /// <summary>
+    /// A missing binary is downloaded when allowed and the plan names a URL: the download's state is the problem
+    /// until it is in place, so the node keeps running meanwhile.
+    /// </summary>
+    private string? BinaryProblem(UpgradeInfo upgrade)
+    {
+        var problem = ExecutableCheck.UpgradeBinary(_layout, upgrade.Name);
+        if (problem is null || Libc.KindOf(_layout.UpgradeBinary(upgrade.Name), followLinks: false) != FileKind.Missing)
+        {
+            return problem;
+        }
+        if (_downloads is null)
+        {
+            return UpgradeBinaries.Locate(upgrade.Info, PlatformKey.Current) is BinaryLocation.None
+                ? problem
+                : $"{problem}; the upgrade plan names a download URL: set DAEMON_ALLOW_DOWNLOAD_BINARIES=true, or fetch it with: wemixvisor prepare-upgrade {upgrade.Name}";
+        }
+        return _downloads.Problem(upgrade, out _) ?? problem;
     }
 
     private string? CustomScriptProblem() =>
