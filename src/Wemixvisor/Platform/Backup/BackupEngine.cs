@@ -52,7 +52,7 @@ internal sealed class BackupEngine
             TimeSpan elapsed;
             using (var progress = new CopyProgress(_logger, _scheduler, "backup", listing.TotalBytes, listing.Files.Count))
             {
-                _copier.Copy(source, listing, Path.Combine(partial, BackupStore.DataDirectoryName), progress, cancellation);
+                ReportOwners(_copier.Copy(source, listing, Path.Combine(partial, BackupStore.DataDirectoryName), progress, cancellation), _layout.DataDir);
                 elapsed = progress.Elapsed;
             }
             var manifest = new BackupManifest
@@ -105,7 +105,7 @@ internal sealed class BackupEngine
             TimeSpan elapsed;
             using (var progress = new CopyProgress(_logger, _scheduler, "restore", listing.TotalBytes, listing.Files.Count))
             {
-                _copier.Copy(record.DataDirectory, listing, temporary, progress, cancellation);
+                ReportOwners(_copier.Copy(record.DataDirectory, listing, temporary, progress, cancellation), record.DataDirectory);
                 elapsed = progress.Elapsed;
             }
             Libc.SyncFileSystemOf(temporary);
@@ -217,6 +217,14 @@ internal sealed class BackupEngine
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _logger.ReplacedDataNotRemoved(aside, e.Message);
+        }
+    }
+
+    private void ReportOwners(int notKept, string source)
+    {
+        if (notKept > 0)
+        {
+            _logger.OwnersNotKept(notKept, source);
         }
     }
 

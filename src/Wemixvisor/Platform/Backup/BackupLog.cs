@@ -37,4 +37,7 @@ internal static partial class BackupLog
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Removed backup {Id} (keeping the newest {Keep})")]
     public static partial void BackupPruned(this ILogger logger, string id, int keep);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "{Entries} entries of {Source} belong to other users; wemixvisor does not run as root, so their copies belong to it instead")]
+    public static partial void OwnersNotKept(this ILogger logger, int entries, string source);
 }
