@@ -65,6 +65,15 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
                 _log.RecoveryFailed(e.Message);
                 return ExitCodes.UpgradeFailed;
             }
+            try
+            {
+                new BackupEngine(layout, new StatvfsFreeSpaceSource(), TaskPoolScheduler.Default, loggers.CreateLogger<BackupEngine>()).RecoverInterruptedRestore();
+            }
+            catch (Exception e) when (e is BackupException or IOException or UnauthorizedAccessException)
+            {
+                _log.RestoreRecoveryFailed(e.Message);
+                return ExitCodes.UpgradeFailed;
+            }
 
             var scheduleStore = ScheduleStore.For(layout);
             if (scheduleStore.Read() is ScheduleFile.Invalid invalid)
@@ -134,6 +143,9 @@ internal static partial class SupervisorHostLog
 
     [LoggerMessage(3201, LogLevel.Error, "Cannot complete the upgrade switch a previous wemixvisor left unfinished: {Reason}")]
     public static partial void RecoveryFailed(this ILogger log, string reason);
+
+    [LoggerMessage(3204, LogLevel.Error, "Cannot complete the restore a previous wemixvisor or backup restore left unfinished: {Reason}")]
+    public static partial void RestoreRecoveryFailed(this ILogger log, string reason);
 
     [LoggerMessage(3203, LogLevel.Error, "{Problem}")]
     public static partial void ScheduleUnusable(this ILogger log, string problem);

@@ -26,6 +26,20 @@ internal sealed class BackupEngine
         _logger = logger;
         _copier = new TreeCopier(parallelism);
         Store = new BackupStore(layout.BackupDir);
+        Journal = new RestoreJournal(layout.BackupDir);
+    }
+
+    public RestoreJournal Journal { get; }
+
+    /// <summary>Completes a restore that was killed between its renames (see <see cref="RestoreJournal"/>); logs what it did.</summary>
+    public void RecoverInterruptedRestore()
+    {
+        var swap = Journal.Read();
+        var outcome = Journal.Recover();
+        if (swap is not null)
+        {
+            _logger.InterruptedRestoreRecovered(swap.Target, outcome.ToString().ToLowerInvariant(), Journal.Path);
+        }
     }
 
     public BackupStore Store { get; }
@@ -36,6 +50,7 @@ internal sealed class BackupEngine
     /// <summary>Copies the data directory into a new backup named <c>&lt;UTC time&gt;-&lt;label&gt;</c> (with <c>-2</c>… when taken).</summary>
     public BackupRecord Create(BackupLabel label, CancellationToken cancellation)
     {
+        RecoverInterruptedRestore();
         var source = ExistingDataDirectory();
         RefuseBackupDirInsideData(source);
         var startedAt = _scheduler.Now;
@@ -88,6 +103,7 @@ internal sealed class BackupEngine
     public BackupRecord Restore(string id, CancellationToken cancellation)
     {
         var record = Store.Find(id);
+        RecoverInterruptedRestore();
         var target = RestoreTarget();
         var parent = Path.GetDirectoryName(target)!;
         var name = Path.GetFileName(target);
@@ -199,6 +215,8 @@ internal sealed class BackupEngine
             return;
         }
         var aside = Path.Combine(parent, "." + name + ".replaced-" + Guid.NewGuid().ToString("N")[..12]);
+        // From the first rename to the second the data directory is missing: the journal lets the next start finish.
+        Journal.Begin(new RestoreJournal.Swap(target, aside, temporary));
         Directory.Move(target, aside);
         try
         {
@@ -207,6 +225,7 @@ internal sealed class BackupEngine
         catch
         {
             Directory.Move(aside, target);
+            Journal.Clear();
             throw;
         }
         Libc.FsyncDirectory(parent);
@@ -218,6 +237,7 @@ internal sealed class BackupEngine
         {
             _logger.ReplacedDataNotRemoved(aside, e.Message);
         }
+        Journal.Clear();
     }
 
     private void ReportOwners(int notKept, string source)

@@ -40,4 +40,7 @@ internal static partial class BackupLog
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "{Entries} entries of {Source} belong to other users; wemixvisor does not run as root, so their copies belong to it instead")]
     public static partial void OwnersNotKept(this ILogger logger, int entries, string source);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "A restore into {DataDir} was interrupted between its renames; recovered from {Journal}: {Outcome}")]
+    public static partial void InterruptedRestoreRecovered(this ILogger logger, string dataDir, string outcome, string journal);
 }
