@@ -54,6 +54,13 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
 
         using (instanceLock)
         {
+            // Before anything else: a hook left running by a killed wemixvisor may still be changing the data.
+            var hookReaper = new OrphanNodeReaper(NodeRecordStore.ForHooks(layout), HookRunner.DefaultKillGrace, loggers.CreateLogger<OrphanNodeReaper>(), "pre-upgrade hook");
+            if (!await hookReaper.ReapAsync(cancellationToken))
+            {
+                _log.OrphanSurvived();
+                return ExitCodes.InternalError;
+            }
             var journal = new UpgradeJournal(layout);
             var switcher = new AtomicUpgradeSwitcher(layout, journal, loggers.CreateLogger<AtomicUpgradeSwitcher>());
             try
@@ -110,7 +117,7 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
         var trigger = new TriggerReader(probe, layout.TriggerFile);
         var applied = new TriggerReader(probe, layout.CurrentMarker).ReadApplied();
         var backups = new BackupEngine(layout, new StatvfsFreeSpaceSource(), TaskPoolScheduler.Default, loggers.CreateLogger<BackupEngine>());
-        var hooks = new HookRunner(TimeProvider.System, loggers.CreateLogger<HookRunner>());
+        var hooks = new HookRunner(TimeProvider.System, loggers.CreateLogger<HookRunner>(), records: NodeRecordStore.ForHooks(layout));
         var ports = new SupervisorPorts(
             new LinuxNodeLauncher(layout, nodeArguments, records, loggers.CreateLogger<LinuxNodeLauncher>()),
             trigger,
@@ -150,6 +157,6 @@ internal static partial class SupervisorHostLog
     [LoggerMessage(3203, LogLevel.Error, "{Problem}")]
     public static partial void ScheduleUnusable(this ILogger log, string problem);
 
-    [LoggerMessage(3202, LogLevel.Error, "A node left running by a previous wemixvisor survived SIGKILL; refusing to start a second node on the same data")]
+    [LoggerMessage(3202, LogLevel.Error, "A node or hook left running by a previous wemixvisor survived SIGKILL; refusing to start anything on the same data")]
     public static partial void OrphanSurvived(this ILogger log);
 }
