@@ -108,6 +108,7 @@ public sealed partial class Decider(SupervisorPolicy policy)
             Prepare(state, v.Upgrade, node),
         NodeStarted s when node is not null => Then(state, withNode(new NodeRun(s.Pid, s.At))),
         NodeExited x when node?.Owns(x.Pid) == true => Then(state, withNode(null)),
+        NodeStartFailed when node is { Pid: null } => Then(state, withNode(null)),
         SignalReceived s => node is { } running
             ? StopForShutdown(state, running, s.Signal)
             : Exit(state, ExitCodes.Success, $"stop requested while {waiting}"),

@@ -50,6 +50,8 @@ public sealed class DeciderTableTests
         { "backoff: pending upgrade", new BackingOff(NodeExit.Code(1), Timer), Observed(V2), "Preparing", "RunPreflight" },
         { "preflight ok with node: stop it", new Preparing(V2, Node, null), new PreflightPassed(V2), "Stopping", "SignalNode StartTimer" },
         { "preflight ok without node: the jobs", new Preparing(V2, null, null), new PreflightPassed(V2), "Upgrading", "RunJob" },
+        { "preparing: the launch that was under way failed, no node runs", new Preparing(V2, NodeRun.Launched, null), new NodeStartFailed("no binary", T0), "Preparing", "" },
+        { "blocked: the launch that was under way failed, no node runs", new Blocked(V2, NodeRun.Launched, "missing", Timer), new NodeStartFailed("no binary", T0), "Blocked", "" },
         { "preflight of an older plan ignored", new Preparing(V3, Node, null), new PreflightPassed(V2), "Preparing", "ignored" },
         { "preflight failed: report and recheck", new Preparing(V2, Node, null), new PreflightFailed(V2, "missing"), "Blocked", "ReportBlocked StartTimer" },
         { "same problem again: no second report", new Preparing(V2, Node, "missing"), new PreflightFailed(V2, "missing"), "Blocked", "StartTimer" },
