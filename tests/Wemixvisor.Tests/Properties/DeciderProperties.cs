@@ -151,8 +151,9 @@ public sealed class DeciderProperties
                 case RunPreflight p:
                     return !ordinary && pick % 3 == 0 ? new PreflightFailed(p.Upgrade, $"problem {pick % 2}") : new PreflightPassed(p.Upgrade);
                 case RunJob j:
-                    return new JobFinished(j.Job, ordinary ? new JobOutcome.Succeeded("done") : (pick % 5) switch
+                    return new JobFinished(j.Job, ordinary ? new JobOutcome.Succeeded("done") : (pick % 6) switch
                     {
+                        5 => new JobOutcome.Postponed("out of space"),
                         0 => new JobOutcome.Failed("broken"),
                         1 => new JobOutcome.RetryRequested("again"),
                         2 => new JobOutcome.Skipped("not configured"),

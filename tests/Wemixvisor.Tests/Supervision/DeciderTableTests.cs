@@ -78,6 +78,8 @@ public sealed class DeciderTableTests
         { "stopping: the node learns its pid", new Stopping(null, NodeRun.Launched, Escalation.Graceful, Timer, true), new NodeStarted(42, T0), "Stopping", "" },
         { "stopping: another pid's exit", new Stopping(null, Node, Escalation.Graceful, Timer, true), new NodeExited(7, NodeExit.Code(0), T0), "Stopping", "ignored" },
         { "upgrading ignores the watcher", new Upgrading(V2, UpgradeStage.Backup, 0, null, false, false), Observed(V3), "Upgrading", "ignored" },
+        { "backup out of space: old node again, upgrade blocked", new Upgrading(V2, UpgradeStage.Backup, 0, null, false, false), new JobFinished(UpgradeJob.Backup, new JobOutcome.Postponed("no space")), "Blocked", "StartNode ReportBlocked StartTimer" },
+        { "backup out of space after a stop request: exit", new Upgrading(V2, UpgradeStage.Backup, 0, null, false, true), new JobFinished(UpgradeJob.Backup, new JobOutcome.Postponed("no space")), "Exited", "Exit" },
         { "backup done: custom hook", new Upgrading(V2, UpgradeStage.Backup, 0, null, false, false), new JobFinished(UpgradeJob.Backup, new JobOutcome.Succeeded("")), "Upgrading", "RunJob" },
         { "last hook done: switch", new Upgrading(V2, UpgradeStage.BinaryPreUpgrade, 0, null, true, false), new JobFinished(UpgradeJob.BinaryPreUpgrade, new JobOutcome.Skipped("")), "Upgrading", "SwitchTo" },
         { "hook failed after backup: restore", new Upgrading(V2, UpgradeStage.CustomPreUpgrade, 0, null, true, false), new JobFinished(UpgradeJob.CustomPreUpgrade, new JobOutcome.Failed("x")), "Restoring", "RestoreBackup" },

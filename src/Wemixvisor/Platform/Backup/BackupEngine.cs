@@ -56,9 +56,10 @@ internal sealed class BackupEngine
         var startedAt = _scheduler.Now;
         RemovePartials();
         var partial = Store.CreatePartial();
+        TreeListing? listing = null;
         try
         {
-            var listing = TreeScanner.Scan(source, cancellation);
+            listing = TreeScanner.Scan(source, cancellation);
             foreach (var special in listing.Skipped)
             {
                 _logger.SpecialFileSkipped(Path.Join(_layout.DataDir, special));
@@ -86,15 +87,42 @@ internal sealed class BackupEngine
             BackupStore.WriteManifest(partial, manifest);
             Libc.SyncFileSystemOf(partial);
             var id = Store.Commit(partial, BackupNaming.BaseId(startedAt, label));
+            ShortOfSpaceFor = null;
             _logger.BackupCreated(id, manifest.Files, manifest.TotalBytes, elapsed.TotalSeconds, Rate(manifest.TotalBytes, elapsed));
             return Store.Find(id);
         }
         catch (Exception e)
         {
             RemoveQuietly(partial);
+            if (NoSpace(e) is { } full && listing is not null)
+            {
+                ShortOfSpaceFor = listing.TotalBytes;
+                var needed = SpaceCheck.RequiredFor(listing.TotalBytes);
+                var available = _freeSpace.AvailableBytes(_layout.BackupDir);
+                _logger.BackupOutOfSpace(_layout.BackupDir, listing.TotalBytes, needed, available);
+                throw new BackupNoSpaceException(
+                    $"the backup of {_layout.DataDir} ({listing.TotalBytes} bytes) ran out of space in {Store.Root} ({full.Message}); " +
+                    $"it needs {needed} bytes free there (the data + 10 % + 64 MiB), {available} are available now; the partial copy was removed and the data is untouched. " +
+                    "Free space there or point DAEMON_DATA_BACKUP_DIR to a larger disk; the upgrade waits until the backup fits", e);
+            }
             throw Explain(e, $"backup of {_layout.DataDir} into {Store.Root} failed");
         }
     }
+
+    /// <summary>The size of the data whose backup last ran out of space, until a backup succeeds; the preflight wants room for at least that.</summary>
+    public long? ShortOfSpaceFor { get; private set; }
+
+    private static IOException? NoSpace(Exception error) => error switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.Select(NoSpace).FirstOrDefault(found => found is not null),
+        IOException io when io.HResult is ENOSPC or EDQUOT => io,
+        IOException io when io.Message.Contains("No space left on device", StringComparison.Ordinal) => io,
+        { InnerException: { } inner } => NoSpace(inner),
+        _ => null,
+    };
+
+    private const int ENOSPC = 28;
+    private const int EDQUOT = 122;
 
     /// <summary>
     /// Rebuilds the data directory from backup <paramref name="id"/> in a temporary directory next to

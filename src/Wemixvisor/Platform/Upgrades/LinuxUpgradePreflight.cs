@@ -63,7 +63,8 @@ internal sealed class LinuxUpgradePreflight : IUpgradePreflight
         {
             return null;
         }
-        return _backups.LocationProblem() ?? _backups.CheckSpace(DataBytes()).Problem;
+        // After a backup ran out of space the cached size is too old: it must fit what the backup found.
+        return _backups.LocationProblem() ?? _backups.CheckSpace(Math.Max(DataBytes(), _backups.ShortOfSpaceFor ?? 0)).Problem;
     }
 
     private long DataBytes()
