@@ -5,12 +5,14 @@ using Wemixvisor.Core.Ports;
 using Wemixvisor.Core.Upgrades;
 using Wemixvisor.Platform.Backup;
 using Wemixvisor.Platform.Interop;
+using Wemixvisor.Platform.Switching;
 
 namespace Wemixvisor.Platform.Upgrades;
 
 /// <summary>
 /// Everything an upgrade needs, checked while the node still runs: the new binary (present, a regular
-/// executable file, really inside <c>upgrades/</c>), the hook scripts, and room for the backup.
+/// executable file, really inside <c>upgrades/</c>), the hook scripts, that the switch's files can be written, and
+/// room for the backup.
 /// A failed check is repeated on every poll, so the data size is measured at most once a minute.
 /// </summary>
 internal sealed class LinuxUpgradePreflight : IUpgradePreflight
@@ -36,7 +38,8 @@ internal sealed class LinuxUpgradePreflight : IUpgradePreflight
     {
         try
         {
-            return ExecutableCheck.UpgradeBinary(_layout, upgrade.Name) ?? CustomScriptProblem() ?? UpgradeScriptProblem(upgrade.Name) ?? BackupProblem();
+            return ExecutableCheck.UpgradeBinary(_layout, upgrade.Name) ?? CustomScriptProblem() ?? UpgradeScriptProblem(upgrade.Name)
+                ?? SwitchFilesCheck.Problem(_layout, upgrade.Name) ?? BackupProblem();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BackupException)
         {
