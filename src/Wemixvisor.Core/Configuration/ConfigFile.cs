@@ -14,7 +14,16 @@ public static class ConfigFile
 
     public static Contents Parse(string text, string path)
     {
-        var document = SyntaxParser.Parse(text, path);
+        DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(text, path);
+        }
+        catch (ArgumentException e)
+        {
+            // Tomlyn throws, instead of reporting, on an escape that names no character ("\ud800", half a surrogate pair).
+            return new Contents([], [new ConfigurationProblem(path, $"config file {path}: invalid TOML: {e.Message}")]);
+        }
         var problems = new List<ConfigurationProblem>();
         foreach (var diagnostic in document.Diagnostics)
         {

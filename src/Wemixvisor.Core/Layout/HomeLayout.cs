@@ -35,6 +35,9 @@ public sealed class HomeLayout
     public string JournalFile => Path.Combine(Root, "upgrade-journal.json");
     public string NodeRecordFile => Path.Combine(Root, "node.json");
 
+    /// <summary>The pre-upgrade hook that runs, recorded like the node so that a later start stops it after a crash.</summary>
+    public string HookRecordFile => Path.Combine(Root, "hook.json");
+
     /// <summary>The upgrades scheduled at block heights by the operator (nodes that write no trigger): <c>$DAEMON_HOME/wemixvisor/schedule.json</c>.</summary>
     public string ScheduleFile => Path.Combine(Root, "schedule.json");
 

@@ -16,6 +16,12 @@ public abstract record JobOutcome
 
     public sealed record Failed(string Reason) : JobOutcome;
 
+    /// <summary>
+    /// The job could not be done now and changed nothing (the backup ran out of space): the old version goes on
+    /// running and the upgrade waits, as after a failed preflight, instead of going on without it.
+    /// </summary>
+    public sealed record Postponed(string Reason) : JobOutcome;
+
     /// <summary>The binary's <c>pre-upgrade</c> asked to be run again (exit code 31).</summary>
     public sealed record RetryRequested(string Reason) : JobOutcome;
 }

@@ -108,6 +108,7 @@ public sealed partial class Decider(SupervisorPolicy policy)
             Prepare(state, v.Upgrade, node),
         NodeStarted s when node is not null => Then(state, withNode(new NodeRun(s.Pid, s.At))),
         NodeExited x when node?.Owns(x.Pid) == true => Then(state, withNode(null)),
+        NodeStartFailed when node is { Pid: null } => Then(state, withNode(null)),
         SignalReceived s => node is { } running
             ? StopForShutdown(state, running, s.Signal)
             : Exit(state, ExitCodes.Success, $"stop requested while {waiting}"),
@@ -285,11 +286,32 @@ public sealed partial class Decider(SupervisorPolicy policy)
     {
         JobOutcome.Succeeded or JobOutcome.Skipped =>
             NextStage(state, p with { BackupTaken = p.BackupTaken || (job == UpgradeJob.Backup && outcome is JobOutcome.Succeeded) }),
+        JobOutcome.Postponed postponed when job == UpgradeJob.Backup => Postpone(state, p, postponed.Reason),
+        JobOutcome.Postponed postponed => Fail(state, p, $"{job} could not run: {postponed.Reason}"),
         JobOutcome.RetryRequested when p.Retries < policy.PreUpgradeMaxRetries => RetryLater(state, p),
         JobOutcome.RetryRequested r => Fail(state, p, $"{job} asked for a retry ({r.Reason}) after {p.Retries} retries; DAEMON_PREUPGRADE_MAX_RETRIES={policy.PreUpgradeMaxRetries}"),
         JobOutcome.Failed f => Fail(state, p, $"{job} failed: {f.Reason}"),
         _ => Decision.Ignore(state, "unknown job outcome"),
     };
+
+    /// <summary>
+    /// The backup could not be taken and nothing was changed yet: the old version is started again and the upgrade
+    /// waits blocked, its preflight repeated every poll, rather than switching without the backup that was asked for.
+    /// </summary>
+    private Decision Postpone(SupervisorState state, Upgrading p, string problem)
+    {
+        if (p.StopRequested)
+        {
+            return Exit(state, ExitCodes.Success, $"stop requested during upgrade {p.Upgrade.Name}; it resumes at the next start");
+        }
+        var timer = state.NextTimer;
+        return Then(
+            state with { Timers = timer.Sequence },
+            new Blocked(p.Upgrade, NodeRun.Launched, problem, timer),
+            new StartNode(),
+            new ReportBlocked(p.Upgrade, problem),
+            new StartTimer(timer, policy.PreflightRecheck, $"recheck upgrade {p.Upgrade.Name}"));
+    }
 
     private static Decision RetryLater(SupervisorState state, Upgrading p)
     {

@@ -57,6 +57,13 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
 
         using (instanceLock)
         {
+            // Before anything else: a hook left running by a killed wemixvisor may still be changing the data.
+            var hookReaper = new OrphanNodeReaper(NodeRecordStore.ForHooks(layout), HookRunner.DefaultKillGrace, loggers.CreateLogger<OrphanNodeReaper>(), "pre-upgrade hook");
+            if (!await hookReaper.ReapAsync(cancellationToken))
+            {
+                _log.OrphanSurvived();
+                return ExitCodes.InternalError;
+            }
             using var operations = OperationsServices.Start(options, loggers, AlertDelivery.Default, out var operationsProblem);
             if (operations is null)
             {
@@ -72,6 +79,15 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
             catch (UpgradeSwitchException e)
             {
                 _log.RecoveryFailed(e.Message);
+                return ExitCodes.UpgradeFailed;
+            }
+            try
+            {
+                new BackupEngine(layout, new StatvfsFreeSpaceSource(), TaskPoolScheduler.Default, loggers.CreateLogger<BackupEngine>()).RecoverInterruptedRestore();
+            }
+            catch (Exception e) when (e is BackupException or IOException or UnauthorizedAccessException)
+            {
+                _log.RestoreRecoveryFailed(e.Message);
                 return ExitCodes.UpgradeFailed;
             }
 
@@ -122,7 +138,7 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
         var trigger = new TriggerReader(probe, layout.TriggerFile);
         var applied = new TriggerReader(probe, layout.CurrentMarker).ReadApplied();
         var backups = new BackupEngine(layout, new StatvfsFreeSpaceSource(), TaskPoolScheduler.Default, loggers.CreateLogger<BackupEngine>());
-        var hooks = new HookRunner(TimeProvider.System, loggers.CreateLogger<HookRunner>());
+        var hooks = new HookRunner(TimeProvider.System, loggers.CreateLogger<HookRunner>(), records: NodeRecordStore.ForHooks(layout));
         using var fetcher = new HttpFetcher();
         using var downloads = options.AllowDownloadBinaries ? BinaryDownloads.Create(options, layout, fetcher, loggers.CreateLogger<BinaryDownloads>()) : null;
         var ports = new SupervisorPorts(
@@ -159,9 +175,12 @@ internal static partial class SupervisorHostLog
     [LoggerMessage(3201, LogLevel.Error, "Cannot complete the upgrade switch a previous wemixvisor left unfinished: {Reason}")]
     public static partial void RecoveryFailed(this ILogger log, string reason);
 
+    [LoggerMessage(3204, LogLevel.Error, "Cannot complete the restore a previous wemixvisor or backup restore left unfinished: {Reason}")]
+    public static partial void RestoreRecoveryFailed(this ILogger log, string reason);
+
     [LoggerMessage(3203, LogLevel.Error, "{Problem}")]
     public static partial void CannotStart(this ILogger log, string problem);
 
-    [LoggerMessage(3202, LogLevel.Error, "A node left running by a previous wemixvisor survived SIGKILL; refusing to start a second node on the same data")]
+    [LoggerMessage(3202, LogLevel.Error, "A node or hook left running by a previous wemixvisor survived SIGKILL; refusing to start anything on the same data")]
     public static partial void OrphanSurvived(this ILogger log);
 }

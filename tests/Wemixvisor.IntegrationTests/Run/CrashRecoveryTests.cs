@@ -107,6 +107,51 @@ public sealed class CrashRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task HookStillRunningWhenWemixvisorIsSigkilled_RunAgain_StopsTheHookBeforeAnythingElse()
+    {
+        // Arrange: the hook hangs the first time and reports the SIGTERM it gets.
+        _home.WriteGenesis(GenesisWritingTrigger());
+        _home.WriteUpgrade("v2", new FakeNode("v2"));
+        var first = Path.Combine(_home.Home, "hook-attempted");
+        var timeline = FakeNode.Quote(_home.Timeline.Path);
+        var hook = TempHome.WriteExecutable(Path.Combine(_home.Home, "hooks", "stuck"), $"""
+            #!/usr/bin/env bash
+            if [ ! -e {FakeNode.Quote(first)} ]; then
+              touch {FakeNode.Quote(first)}
+              trap 'echo "hook got TERM" >> {timeline}; exit 143' TERM
+              echo "hook hangs pid=$$" >> {timeline}
+              while true; do sleep 0.1; done
+            fi
+            echo "hook done" >> {timeline}
+
+            """);
+        var settings = ("WEMIXVISOR_CUSTOM_PREUPGRADE", hook);
+        var killed = await RunningWemixvisor.StartAsync(_home, ["run"], RunEnvironment.Fast(settings));
+        int hookPid;
+        await using (killed)
+        {
+            await _home.Timeline.WaitForPrefix("hook hangs pid=");
+            hookPid = int.Parse(_home.Timeline.Lines.First(line => line.StartsWith("hook hangs pid=", StringComparison.Ordinal))["hook hangs pid=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            await Eventually.Holds(() => new NodeRecordStore(_home.Layout.HookRecordFile).Load()?.Pid == hookPid, "the hook recorded", diagnostics: killed.Describe);
+            await Sigkill(killed);
+        }
+        Assert.True(ProcessTable.IsAlive(hookPid), "the hook outlived its SIGKILLed wemixvisor");
+
+        // Act
+        var (run, _) = await RunAgainUntilV2Runs(0, settings);
+        await using var _ = run;
+
+        // Assert: the old hook got TERM and ended before the second run's hook ran.
+        var lines = _home.Timeline.Lines.ToList();
+        Assert.True(lines.IndexOf("hook got TERM") is >= 0 and var stopped && stopped < lines.IndexOf("hook done"), _home.Timeline.Describe());
+        Assert.False(ProcessTable.IsAlive(hookPid));
+        Assert.Contains($"A pre-upgrade hook left by a previous wemixvisor still runs (pid {hookPid})", run.Process.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(_home.Layout.HookRecordFile), "the record is removed once the hook ended");
+        AssertUpgradedConsistently();
+        await StopAndExpectZero(run);
+    }
+
+    [Fact]
     public async Task SigkillDuringBackupOfABigDataDir_RunAgain_PartialBackupRemovedAndUpgradeCompletes()
     {
         // Arrange: 32 MiB in 500 files, so the backup takes a while (about 0.4 s here, most of it flushing to disk).

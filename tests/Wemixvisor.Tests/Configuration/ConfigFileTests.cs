@@ -31,6 +31,16 @@ public sealed class ConfigFileTests
     }
 
     [Fact]
+    public void Load_UnicodeEscapeCutShort_IsOneInvalidTomlProblemNotACrash()
+    {
+        var input = LoaderInput.Minimal().File(DefaultPath, "daemon_name = \"\\ud");
+
+        var problem = input.LoadSingleProblem();
+
+        Assert.True(problem.Message.StartsWith($"config file {DefaultPath}", StringComparison.Ordinal) && problem.Message.Contains("invalid TOML", StringComparison.Ordinal), problem.Message);
+    }
+
+    [Fact]
     public void Load_DefaultConfigFileAbsent_IsNotAnError()
     {
         var input = LoaderInput.Minimal();

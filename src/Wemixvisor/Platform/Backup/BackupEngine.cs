@@ -26,6 +26,20 @@ internal sealed class BackupEngine
         _logger = logger;
         _copier = new TreeCopier(parallelism);
         Store = new BackupStore(layout.BackupDir);
+        Journal = new RestoreJournal(layout.BackupDir);
+    }
+
+    public RestoreJournal Journal { get; }
+
+    /// <summary>Completes a restore that was killed between its renames (see <see cref="RestoreJournal"/>); logs what it did.</summary>
+    public void RecoverInterruptedRestore()
+    {
+        var swap = Journal.Read();
+        var outcome = Journal.Recover();
+        if (swap is not null)
+        {
+            _logger.InterruptedRestoreRecovered(swap.Target, outcome.ToString().ToLowerInvariant(), Journal.Path);
+        }
     }
 
     public BackupStore Store { get; }
@@ -36,14 +50,16 @@ internal sealed class BackupEngine
     /// <summary>Copies the data directory into a new backup named <c>&lt;UTC time&gt;-&lt;label&gt;</c> (with <c>-2</c>… when taken).</summary>
     public BackupRecord Create(BackupLabel label, CancellationToken cancellation)
     {
+        RecoverInterruptedRestore();
         var source = ExistingDataDirectory();
         RefuseBackupDirInsideData(source);
         var startedAt = _scheduler.Now;
         RemovePartials();
         var partial = Store.CreatePartial();
+        TreeListing? listing = null;
         try
         {
-            var listing = TreeScanner.Scan(source, cancellation);
+            listing = TreeScanner.Scan(source, cancellation);
             foreach (var special in listing.Skipped)
             {
                 _logger.SpecialFileSkipped(Path.Join(_layout.DataDir, special));
@@ -52,7 +68,7 @@ internal sealed class BackupEngine
             TimeSpan elapsed;
             using (var progress = new CopyProgress(_logger, _scheduler, "backup", listing.TotalBytes, listing.Files.Count))
             {
-                _copier.Copy(source, listing, Path.Combine(partial, BackupStore.DataDirectoryName), progress, cancellation);
+                ReportOwners(_copier.Copy(source, listing, Path.Combine(partial, BackupStore.DataDirectoryName), progress, cancellation), _layout.DataDir);
                 elapsed = progress.Elapsed;
             }
             var manifest = new BackupManifest
@@ -71,15 +87,42 @@ internal sealed class BackupEngine
             BackupStore.WriteManifest(partial, manifest);
             Libc.SyncFileSystemOf(partial);
             var id = Store.Commit(partial, BackupNaming.BaseId(startedAt, label));
+            ShortOfSpaceFor = null;
             _logger.BackupCreated(id, manifest.Files, manifest.TotalBytes, elapsed.TotalSeconds, Rate(manifest.TotalBytes, elapsed));
             return Store.Find(id);
         }
         catch (Exception e)
         {
             RemoveQuietly(partial);
+            if (NoSpace(e) is { } full && listing is not null)
+            {
+                ShortOfSpaceFor = listing.TotalBytes;
+                var needed = SpaceCheck.RequiredFor(listing.TotalBytes);
+                var available = _freeSpace.AvailableBytes(_layout.BackupDir);
+                _logger.BackupOutOfSpace(_layout.BackupDir, listing.TotalBytes, needed, available);
+                throw new BackupNoSpaceException(
+                    $"the backup of {_layout.DataDir} ({listing.TotalBytes} bytes) ran out of space in {Store.Root} ({full.Message}); " +
+                    $"it needs {needed} bytes free there (the data + 10 % + 64 MiB), {available} are available now; the partial copy was removed and the data is untouched. " +
+                    "Free space there or point DAEMON_DATA_BACKUP_DIR to a larger disk; the upgrade waits until the backup fits", e);
+            }
             throw Explain(e, $"backup of {_layout.DataDir} into {Store.Root} failed");
         }
     }
+
+    /// <summary>The size of the data whose backup last ran out of space, until a backup succeeds; the preflight wants room for at least that.</summary>
+    public long? ShortOfSpaceFor { get; private set; }
+
+    private static IOException? NoSpace(Exception error) => error switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.Select(NoSpace).FirstOrDefault(found => found is not null),
+        IOException io when io.HResult is ENOSPC or EDQUOT => io,
+        IOException io when io.Message.Contains("No space left on device", StringComparison.Ordinal) => io,
+        { InnerException: { } inner } => NoSpace(inner),
+        _ => null,
+    };
+
+    private const int ENOSPC = 28;
+    private const int EDQUOT = 122;
 
     /// <summary>
     /// Rebuilds the data directory from backup <paramref name="id"/> in a temporary directory next to
@@ -88,6 +131,7 @@ internal sealed class BackupEngine
     public BackupRecord Restore(string id, CancellationToken cancellation)
     {
         var record = Store.Find(id);
+        RecoverInterruptedRestore();
         var target = RestoreTarget();
         var parent = Path.GetDirectoryName(target)!;
         var name = Path.GetFileName(target);
@@ -105,7 +149,7 @@ internal sealed class BackupEngine
             TimeSpan elapsed;
             using (var progress = new CopyProgress(_logger, _scheduler, "restore", listing.TotalBytes, listing.Files.Count))
             {
-                _copier.Copy(record.DataDirectory, listing, temporary, progress, cancellation);
+                ReportOwners(_copier.Copy(record.DataDirectory, listing, temporary, progress, cancellation), record.DataDirectory);
                 elapsed = progress.Elapsed;
             }
             Libc.SyncFileSystemOf(temporary);
@@ -199,6 +243,8 @@ internal sealed class BackupEngine
             return;
         }
         var aside = Path.Combine(parent, "." + name + ".replaced-" + Guid.NewGuid().ToString("N")[..12]);
+        // From the first rename to the second the data directory is missing: the journal lets the next start finish.
+        Journal.Begin(new RestoreJournal.Swap(target, aside, temporary));
         Directory.Move(target, aside);
         try
         {
@@ -207,6 +253,7 @@ internal sealed class BackupEngine
         catch
         {
             Directory.Move(aside, target);
+            Journal.Clear();
             throw;
         }
         Libc.FsyncDirectory(parent);
@@ -217,6 +264,15 @@ internal sealed class BackupEngine
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _logger.ReplacedDataNotRemoved(aside, e.Message);
+        }
+        Journal.Clear();
+    }
+
+    private void ReportOwners(int notKept, string source)
+    {
+        if (notKept > 0)
+        {
+            _logger.OwnersNotKept(notKept, source);
         }
     }
 

@@ -37,4 +37,13 @@ internal static partial class BackupLog
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Removed backup {Id} (keeping the newest {Keep})")]
     public static partial void BackupPruned(this ILogger logger, string id, int keep);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "{Entries} entries of {Source} belong to other users; wemixvisor does not run as root, so their copies belong to it instead")]
+    public static partial void OwnersNotKept(this ILogger logger, int entries, string source);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "A restore into {DataDir} was interrupted between its renames; recovered from {Journal}: {Outcome}")]
+    public static partial void InterruptedRestoreRecovered(this ILogger logger, string dataDir, string outcome, string journal);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Error, Message = "The backup ran out of space in {BackupDir}: the data is {DataBytes} bytes, a backup needs {NeededBytes} bytes free there, {AvailableBytes} are available; the partial copy is removed")]
+    public static partial void BackupOutOfSpace(this ILogger logger, string backupDir, long dataBytes, long neededBytes, long availableBytes);
 }

@@ -3,7 +3,7 @@ using Wemixvisor.Platform.Interop;
 
 namespace Wemixvisor.Platform.Backup;
 
-/// <summary>Lists a directory tree without following any symlink (lstat semantics throughout).</summary>
+/// <summary>Lists a directory tree without following any symlink (lstat semantics throughout), with each entry's owner and the files that share an inode.</summary>
 internal static class TreeScanner
 {
     private readonly record struct Entry(string Name, bool IsDirectory, bool IsLink, long Length, DateTime LastWriteUtc);
@@ -22,6 +22,7 @@ internal static class TreeScanner
         var files = new List<FileItem>();
         var links = new List<LinkItem>();
         var skipped = new List<string>();
+        var firstNameOf = new Dictionary<(uint, uint, ulong), string>();
         var pending = new Stack<string>();
         pending.Push("");
         while (pending.Count > 0)
@@ -32,29 +33,42 @@ internal static class TreeScanner
             {
                 var relative = relativeDirectory.Length == 0 ? entry.Name : relativeDirectory + "/" + entry.Name;
                 var full = Path.Join(root, relative);
+                var stat = Libc.StatOf(full);
+                var owner = new Ownership(stat.Uid, stat.Gid);
                 if (entry.IsLink)
                 {
-                    links.Add(new LinkItem(relative, new FileInfo(full).LinkTarget!, entry.LastWriteUtc));
+                    links.Add(new LinkItem(relative, new FileInfo(full).LinkTarget!, entry.LastWriteUtc, owner));
                 }
                 else if (entry.IsDirectory)
                 {
-                    directories.Add(new DirectoryItem(relative, File.GetUnixFileMode(full), entry.LastWriteUtc));
+                    directories.Add(new DirectoryItem(relative, ModeOf(stat), entry.LastWriteUtc, owner));
                     pending.Push(relative);
                 }
-                // Sockets, FIFOs and devices have size 0; only empty entries need the extra stat.
-                else if (entry.Length == 0 && Libc.KindOf(full, followLinks: false) == FileKind.Other)
+                else if (!stat.IsRegularFile)
                 {
                     skipped.Add(relative);
                 }
+                else if (stat.Links > 1 && firstNameOf.TryGetValue((stat.DeviceMajor, stat.DeviceMinor, stat.Inode), out var first))
+                {
+                    files.Add(new FileItem(relative, (long)stat.Size, ModeOf(stat), owner, LinkOf: first));
+                }
                 else
                 {
-                    files.Add(new FileItem(relative, entry.Length));
+                    if (stat.Links > 1)
+                    {
+                        firstNameOf[(stat.DeviceMajor, stat.DeviceMinor, stat.Inode)] = relative;
+                    }
+                    files.Add(new FileItem(relative, (long)stat.Size, ModeOf(stat), owner));
                 }
             }
         }
-        var rootItem = new DirectoryItem("", File.GetUnixFileMode(root), Directory.GetLastWriteTimeUtc(root));
+        var rootStat = Libc.StatOf(root);
+        var rootItem = new DirectoryItem("", ModeOf(rootStat), Directory.GetLastWriteTimeUtc(root), new Ownership(rootStat.Uid, rootStat.Gid));
         return new TreeListing(rootItem, directories, files, links, skipped);
     }
+
+    /// <summary>The permission bits with set-user-id, set-group-id and sticky, as chmod takes them.</summary>
+    private static UnixFileMode ModeOf(StatxBuffer stat) => (UnixFileMode)(stat.Mode & 0xFFF);
 
     private static FileSystemEnumerable<Entry> Enumerate(string directory) =>
         new(directory, Transform, OneLevel);

@@ -28,4 +28,7 @@ internal static partial class HookLog
 
     [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Output of {Hook} is still held open by a process outside its group; no longer reading it")]
     public static partial void HookOutputAbandoned(this ILogger logger, string hook);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Warning, Message = "Cannot keep the record {Path} of the running hook: {Reason}; a hook left running by a crash could not be found")]
+    public static partial void HookRecordNotWritten(this ILogger logger, string path, string reason);
 }

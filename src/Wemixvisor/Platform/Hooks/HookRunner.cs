@@ -9,7 +9,9 @@ namespace Wemixvisor.Platform.Hooks;
 /// Runs a hook in its own process group with its output logged line by line, bounded by its
 /// timeout: at the deadline the group gets SIGTERM, and SIGKILL after <see cref="KillGrace"/>.
 /// Processes a hook leaves behind in its group are stopped the same way once it has exited, so that
-/// nothing of it still runs (or holds its output open) while the upgrade goes on.
+/// nothing of it still runs (or holds its output open) while the upgrade goes on. The running hook is
+/// recorded like the node (<see cref="NodeRecordStore.ForHooks"/>), so that a wemixvisor killed while it runs
+/// stops it at its next start.
 /// </summary>
 internal sealed class HookRunner
 {
@@ -18,11 +20,14 @@ internal sealed class HookRunner
 
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly NodeRecordStore? _records;
 
-    public HookRunner(TimeProvider time, ILogger<HookRunner> logger, TimeSpan? killGrace = null)
+    /// <param name="records">Where the running hook is recorded; null records nothing.</param>
+    public HookRunner(TimeProvider time, ILogger<HookRunner> logger, TimeSpan? killGrace = null, NodeRecordStore? records = null)
     {
         _time = time;
         _logger = logger;
+        _records = records;
         KillGrace = killGrace ?? DefaultKillGrace;
     }
 
@@ -40,6 +45,7 @@ internal sealed class HookRunner
             CaptureOutput = true,
         });
         var pgid = process.Id;
+        Record(pgid);
         _logger.HookStarted(hook.Tag, hook.Program, string.Join(' ', hook.Arguments), pgid, hook.Timeout.TotalSeconds);
         var output = Task.WhenAll(
             PumpAsync(process.StandardOutput, line => _logger.HookOutput(hook.Tag, line)),
@@ -70,9 +76,38 @@ internal sealed class HookRunner
                 result = new HookResult.TimedOut(hook.Timeout);
             }
         }
+        Unrecord(pgid);
         await DrainAsync(output, hook.Tag).ConfigureAwait(false);
         cancellation.ThrowIfCancellationRequested();
         return result;
+    }
+
+    private void Record(int pgid)
+    {
+        if (_records is null || ProcStat.Read(pgid) is not { } stat)
+        {
+            return;
+        }
+        try
+        {
+            _records.Save(new NodeRecord(pgid, stat.StartTime));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _logger.HookRecordNotWritten(_records.Path, e.Message);
+        }
+    }
+
+    private void Unrecord(int pgid)
+    {
+        try
+        {
+            _records?.Remove(pgid);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _logger.HookRecordNotWritten(_records!.Path, e.Message);
+        }
     }
 
     private async Task StopGroupAsync(Process leader, int pgid, string tag)

@@ -10,6 +10,9 @@ internal struct StatxBuffer
     public const ushort RegularFile = 0x8000;
     public const ushort Directory = 0x4000;
 
+    [FieldOffset(16)] public uint Links;
+    [FieldOffset(20)] public uint Uid;
+    [FieldOffset(24)] public uint Gid;
     [FieldOffset(28)] public ushort Mode;
     [FieldOffset(32)] public ulong Inode;
     [FieldOffset(40)] public ulong Size;

@@ -28,18 +28,18 @@ internal static partial class NodeProcessLog
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Cannot remove the node record {Path}: {Reason}")]
     public static partial void RecordNotRemoved(this ILogger logger, string path, string reason);
 
-    [LoggerMessage(EventId = 3020, Level = LogLevel.Warning, Message = "A node left by a previous wemixvisor still runs (pid {Pid}); stopping its process group before starting a new one")]
-    public static partial void OrphanFound(this ILogger logger, int pid);
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Warning, Message = "A {What} left by a previous wemixvisor still runs (pid {Pid}); stopping its process group before anything else")]
+    public static partial void OrphanFound(this ILogger logger, string what, int pid);
 
-    [LoggerMessage(EventId = 3021, Level = LogLevel.Warning, Message = "Orphaned node pid {Pid} did not stop within {Seconds} s of SIGTERM; sending SIGKILL to its group")]
-    public static partial void OrphanKilled(this ILogger logger, int pid, double seconds);
+    [LoggerMessage(EventId = 3021, Level = LogLevel.Warning, Message = "Orphaned {What} pid {Pid} did not stop within {Seconds} s of SIGTERM; sending SIGKILL to its group")]
+    public static partial void OrphanKilled(this ILogger logger, string what, int pid, double seconds);
 
-    [LoggerMessage(EventId = 3022, Level = LogLevel.Information, Message = "Orphaned node pid {Pid} stopped")]
-    public static partial void OrphanStopped(this ILogger logger, int pid);
+    [LoggerMessage(EventId = 3022, Level = LogLevel.Information, Message = "Orphaned {What} pid {Pid} stopped")]
+    public static partial void OrphanStopped(this ILogger logger, string what, int pid);
 
-    [LoggerMessage(EventId = 3023, Level = LogLevel.Error, Message = "Orphaned node pid {Pid} is still alive {Seconds} s after SIGKILL")]
-    public static partial void OrphanSurvived(this ILogger logger, int pid, double seconds);
+    [LoggerMessage(EventId = 3023, Level = LogLevel.Error, Message = "Orphaned {What} pid {Pid} is still alive {Seconds} s after SIGKILL")]
+    public static partial void OrphanSurvived(this ILogger logger, string what, int pid, double seconds);
 
-    [LoggerMessage(EventId = 3024, Level = LogLevel.Debug, Message = "The node record names pid {Pid}, which is gone or is now another process; nothing to stop")]
-    public static partial void RecordStale(this ILogger logger, int pid);
+    [LoggerMessage(EventId = 3024, Level = LogLevel.Debug, Message = "The {What} record names pid {Pid}, which is gone or is now another process; nothing to stop")]
+    public static partial void RecordStale(this ILogger logger, string what, int pid);
 }

@@ -6,10 +6,21 @@ using Wemixvisor.Platform.Files;
 
 namespace Wemixvisor.Platform.Processes;
 
-/// <summary>Keeps <see cref="HomeLayout.NodeRecordFile"/>: written atomically when a node starts, removed when it ends.</summary>
-internal sealed class NodeRecordStore(HomeLayout layout)
+/// <summary>
+/// Keeps <see cref="HomeLayout.NodeRecordFile"/> (or <see cref="HomeLayout.HookRecordFile"/> for the running hook):
+/// written atomically when the process starts, removed when it ends.
+/// </summary>
+internal sealed class NodeRecordStore(string path)
 {
-    public string Path => layout.NodeRecordFile;
+    public NodeRecordStore(HomeLayout layout)
+        : this(layout.NodeRecordFile)
+    {
+    }
+
+    /// <summary>The record of the pre-upgrade hook that runs (one at a time).</summary>
+    public static NodeRecordStore ForHooks(HomeLayout layout) => new(layout.HookRecordFile);
+
+    public string Path => path;
 
     /// <summary>
     /// Must exist as soon as possible after the launch: a wemixvisor killed before it is written leaves an orphan

@@ -7,12 +7,14 @@ using Wemixvisor.Core.Upgrades;
 using Wemixvisor.Platform.Backup;
 using Wemixvisor.Platform.Downloads;
 using Wemixvisor.Platform.Interop;
+using Wemixvisor.Platform.Switching;
 
 namespace Wemixvisor.Platform.Upgrades;
 
 /// <summary>
 /// Everything an upgrade needs, checked while the node still runs: the new binary (present, a regular
-/// executable file, really inside <c>upgrades/</c>), the hook scripts, and room for the backup.
+/// executable file, really inside <c>upgrades/</c>), the hook scripts, that the switch's files can be written, and
+/// room for the backup.
 /// A failed check is repeated on every poll, so the data size is measured at most once a minute.
 /// </summary>
 internal sealed class LinuxUpgradePreflight : IUpgradePreflight
@@ -41,7 +43,8 @@ internal sealed class LinuxUpgradePreflight : IUpgradePreflight
     {
         try
         {
-            return BinaryProblem(upgrade) ?? CustomScriptProblem() ?? UpgradeScriptProblem(upgrade.Name) ?? BackupProblem();
+            return BinaryProblem(upgrade) ?? CustomScriptProblem() ?? UpgradeScriptProblem(upgrade.Name)
+                ?? SwitchFilesCheck.Problem(_layout, upgrade.Name) ?? BackupProblem();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BackupException)
         {
@@ -88,7 +91,8 @@ internal sealed class LinuxUpgradePreflight : IUpgradePreflight
         {
             return null;
         }
-        return _backups.LocationProblem() ?? _backups.CheckSpace(DataBytes()).Problem;
+        // After a backup ran out of space the cached size is too old: it must fit what the backup found.
+        return _backups.LocationProblem() ?? _backups.CheckSpace(Math.Max(DataBytes(), _backups.ShortOfSpaceFor ?? 0)).Problem;
     }
 
     private long DataBytes()

@@ -57,7 +57,15 @@ internal sealed class LinuxUpgradeSteps : IUpgradeJobs
         {
             return new JobOutcome.Skipped("UNSAFE_SKIP_BACKUP=true: the data directory is not backed up");
         }
-        var record = _backups.Create(BackupLabel.ForUpgrade(upgrade.Name.Value, upgrade.Height), cancellation);
+        BackupRecord record;
+        try
+        {
+            record = _backups.Create(BackupLabel.ForUpgrade(upgrade.Name.Value, upgrade.Height), cancellation);
+        }
+        catch (BackupNoSpaceException e)
+        {
+            return new JobOutcome.Postponed(e.Message);
+        }
         _backupTakenFor[upgrade.Name] = record.Id;
         return new JobOutcome.Succeeded($"backup {record.Id}: {record.Files} files, {record.TotalBytes} bytes in {record.Directory}") { Bytes = record.TotalBytes };
     }
@@ -160,6 +168,9 @@ internal sealed class LinuxUpgradeSteps : IUpgradeJobs
                 break;
             case JobOutcome.Skipped skipped:
                 _logger.StepFinished(name, step, "skipped", skipped.Reason);
+                break;
+            case JobOutcome.Postponed postponed:
+                _logger.StepFinished(name, step, "postponed", postponed.Reason);
                 break;
             case JobOutcome.RetryRequested retry:
                 _logger.StepFinished(name, step, "asks for a retry", retry.Reason);
