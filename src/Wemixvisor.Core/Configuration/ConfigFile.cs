@@ -21,7 +21,7 @@ public static class ConfigFile
         }
         catch (ArgumentException e)
         {
-            // Tomlyn throws, instead of reporting, on an escape that names no character ("\ud800", half a surrogate pair).
+            // Tomlyn throws, instead of reporting, on some malformed escapes (a "\ud" cut short by the end of the file).
             return new Contents([], [new ConfigurationProblem(path, $"config file {path}: invalid TOML: {e.Message}")]);
         }
         var problems = new List<ConfigurationProblem>();
