@@ -7,8 +7,9 @@ namespace Wemixvisor.Platform.Processes;
 /// <summary>
 /// Reaps the orphans that become wemixvisor's children. As PID 1 (a container's entrypoint) every process of the
 /// PID namespace whose parent ends is re-parented to wemixvisor; otherwise wemixvisor makes itself a child
-/// subreaper, so the node's daemonized descendants stay in its care instead of going to init. The runtime
-/// reaps only the processes it started, so without this each of those would stay a zombie.
+/// subreaper, so the node's daemonized descendants stay in its care instead of going to init. As a subreaper the
+/// runtime reaps only the processes it started, so without this each of those would stay a zombie (as PID 1 the
+/// runtime reaps orphans too; the two never take the same child twice: a reaped pid is simply not found again).
 /// <para>
 /// A child started through <see cref="ProcessGroupStarter"/> (the node, hooks) is never reaped here: the runtime
 /// waits for it and its exit status is the node's exit code. So each pass first peeks (waitid with WNOWAIT, which
