@@ -44,6 +44,7 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
         var layout = HomeLayout.From(options);
         // First: from here on SIGTERM no longer ends wemixvisor before the node has stopped.
         using var signals = new PosixSignalSource(loggers.CreateLogger<PosixSignalSource>());
+        using var orphans = ChildReaper.Start(loggers.CreateLogger<ChildReaper>());
         InstanceLock instanceLock;
         try
         {

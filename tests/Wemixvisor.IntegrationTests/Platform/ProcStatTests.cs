@@ -14,6 +14,7 @@ public sealed class ProcStatTests
 
         Assert.NotNull(stat);
         Assert.Equal('S', stat.State);
+        Assert.Equal(4, stat.ParentPid);
         Assert.Equal(5, stat.ProcessGroup);
         Assert.Equal(22UL, stat.StartTime);
     }

@@ -4,7 +4,7 @@ namespace Wemixvisor.Platform.Interop;
 
 /// <summary>
 /// The few libc calls the BCL does not offer: group signals, rename over a symlink, directory fsync, flock,
-/// statx, sysconf. Every P/Invoke of wemixvisor is declared in this class.
+/// statx, sysconf, prctl, waitid. Every P/Invoke of wemixvisor is declared in this class.
 /// </summary>
 internal static partial class Libc
 {

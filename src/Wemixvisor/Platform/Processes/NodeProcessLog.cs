@@ -42,4 +42,13 @@ internal static partial class NodeProcessLog
 
     [LoggerMessage(EventId = 3024, Level = LogLevel.Debug, Message = "The {What} record names pid {Pid}, which is gone or is now another process; nothing to stop")]
     public static partial void RecordStale(this ILogger logger, string what, int pid);
+
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Information, Message = "wemixvisor is PID 1: it reaps every orphaned process of its PID namespace")]
+    public static partial void ReapingAsInit(this ILogger logger);
+
+    [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "Cannot become a child subreaper ({Reason}): processes the node daemonizes go to init instead of staying in wemixvisor's care")]
+    public static partial void SubreaperRefused(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3032, Level = LogLevel.Debug, Message = "Reaped orphaned process {Pid}")]
+    public static partial void OrphanReaped(this ILogger logger, int pid);
 }

@@ -8,6 +8,7 @@ namespace Wemixvisor.Platform.Processes;
 /// Starts a program as the leader of a new session and process group, so that a signal to the group
 /// reaches it and every child it starts. setsid(1) execs in place when its caller is not a group
 /// leader (a freshly forked child never is), so the pid stays the program's and .NET still reaps it.
+/// Every child wemixvisor starts goes through here, so that <see cref="StartedChildren"/> knows it.
 /// </summary>
 internal static class ProcessGroupStarter
 {
@@ -36,7 +37,7 @@ internal static class ProcessGroupStarter
         {
             info.Environment[key] = value;
         }
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {launch.Program}");
+        var process = StartedChildren.Start(() => Process.Start(info) ?? throw new InvalidOperationException($"cannot start {launch.Program}"));
         WaitUntilGroupLeader(process.Id);
         return process;
     }
