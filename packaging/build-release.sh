@@ -9,7 +9,7 @@
 # For each ARCH: a self-contained single-file executable (no .NET needed on the host), packed as
 #   dist/wemixvisor-VERSION-linux-ARCH.tar.gz   wemixvisor-VERSION-linux-ARCH/{wemixvisor, nlog.config,
 #                                               wemixvisor.service, README.md, LICENSE}
-# (the unit file and LICENSE when the project has them; a warning says when one is missing)
+# (LICENSE when the project has one; a warning says when it is missing)
 # and dist/SHA256SUMS over every package built. The build's commit (WEMIXVISOR_COMMIT, else `git rev-parse HEAD`)
 # is what `wemixvisor version` prints. WEMIXVISOR_DIST_DIR changes the output directory.
 set -euo pipefail
@@ -38,7 +38,7 @@ commit=${WEMIXVISOR_COMMIT:-$(git rev-parse HEAD 2>/dev/null || true)}
 epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 
 unit=packaging/systemd/wemixvisor.service
-[ -f "$unit" ] || say "warning: $unit is missing; the packages ship without the systemd unit"
+[ -f "$unit" ] || fail "$unit is missing"
 license=
 for candidate in LICENSE LICENSE.md LICENSE.txt; do
   if [ -f "$candidate" ]; then license=$candidate; break; fi
@@ -70,7 +70,7 @@ for arch in "${archs[@]}"; do
   mkdir -p "$stage"
   install -m 0755 "$work/publish-$rid/wemixvisor" "$stage/wemixvisor"
   install -m 0644 "$work/publish-$rid/nlog.config" "$stage/nlog.config"
-  [ ! -f "$unit" ] || install -m 0644 "$unit" "$stage/wemixvisor.service"
+  install -m 0644 "$unit" "$stage/wemixvisor.service"
   install -m 0644 README.md "$stage/README.md"
   [ -z "$license" ] || install -m 0644 "$license" "$stage/LICENSE"
 
