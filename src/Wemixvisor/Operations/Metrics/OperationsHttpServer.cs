@@ -34,19 +34,33 @@ internal sealed class OperationsHttpServer : IDisposable
     /// <exception cref="HttpListenerException">The address cannot be listened on (the port is in use, or the address is not this host's).</exception>
     public static OperationsHttpServer Start(ListenAddress address, CollectorRegistry registry, Func<OperationsView> view, ILogger log)
     {
-        var server = new OperationsHttpServer(address, registry, view, log);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            server._listener.Start();
+            var server = new OperationsHttpServer(address, registry, view, log);
+            try
+            {
+                server._listener.Start();
+                _ = Task.Run(server.ServeAsync);
+                return server;
+            }
+            catch (ArgumentNullException) when (attempt < StartAttempts)
+            {
+                // The managed HttpListener fails this way when a client connects in the instant between its listen(2) and
+                // its first accept (the accepted connection meets a set that does not exist yet). Its half-built
+                // endpoint keeps the port until its socket is finalized; then a new listener can bind it again.
+                server.Dispose();
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+            catch
+            {
+                server.Dispose();
+                throw;
+            }
         }
-        catch
-        {
-            server.Dispose();
-            throw;
-        }
-        _ = Task.Run(server.ServeAsync);
-        return server;
     }
+
+    private const int StartAttempts = 5;
 
     private async Task ServeAsync()
     {
