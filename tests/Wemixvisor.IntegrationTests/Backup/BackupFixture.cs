@@ -2,6 +2,7 @@ using Microsoft.Reactive.Testing;
 using Wemixvisor.Core.Layout;
 using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.Platform.Backup;
+using Wemixvisor.Tests.Fakes;
 
 namespace Wemixvisor.IntegrationTests.Backup;
 

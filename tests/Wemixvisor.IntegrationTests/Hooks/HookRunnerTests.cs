@@ -1,6 +1,7 @@
 using Wemixvisor.IntegrationTests.Backup;
 using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.Platform.Hooks;
+using Wemixvisor.Tests.Fakes;
 
 namespace Wemixvisor.IntegrationTests.Hooks;
 

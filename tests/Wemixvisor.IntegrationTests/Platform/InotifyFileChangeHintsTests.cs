@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.Platform.Files;
 using Wemixvisor.Platform.Interop;
+using Wemixvisor.Tests.Fakes;
 
 namespace Wemixvisor.IntegrationTests.Platform;
 

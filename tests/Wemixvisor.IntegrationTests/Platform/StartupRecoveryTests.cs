@@ -4,6 +4,8 @@ using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Upgrades;
 using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.Platform.Switching;
+using Wemixvisor.Tests.Fakes;
+using FakeNode = Wemixvisor.IntegrationTests.Harness.FakeNode;
 
 namespace Wemixvisor.IntegrationTests.Platform;
 

@@ -9,6 +9,7 @@ using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.Platform.Backup;
 using Wemixvisor.Platform.Hooks;
 using Wemixvisor.Platform.Upgrades;
+using Wemixvisor.Tests.Fakes;
 
 namespace Wemixvisor.IntegrationTests.Upgrades;
 

@@ -1,5 +1,6 @@
 using Microsoft.Reactive.Testing;
 using Wemixvisor.Platform.Backup;
+using Wemixvisor.Tests.Fakes;
 
 namespace Wemixvisor.Tests.Backup;
 

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Wemixvisor.Tests.Backup;
+namespace Wemixvisor.Tests.Fakes;
 
-internal sealed record LogEntry(LogLevel Level, int EventId, string Message, IReadOnlyDictionary<string, object?> Values);
+public sealed record LogEntry(LogLevel Level, int EventId, string Message, IReadOnlyDictionary<string, object?> Values);
 
-/// <summary>An <see cref="ILogger{T}"/> that keeps every entry, for tests where the log line is the contract.</summary>
-internal sealed class CapturedLog<T> : ILogger<T>
+/// <summary>An <see cref="ILogger{T}"/> that keeps every entry with its values, for tests where the log line is the contract.</summary>
+public sealed class CapturedLog<T> : ILogger<T>
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
 
