@@ -385,9 +385,9 @@ fig_idle() {
   kill -TERM "${pids[root]}" "${pids[floor]}" "${pids[event_loop]}" "${pids[thread_wait]}" 2>/dev/null || true
   wait "$root_shell" "${pids[floor]}" "${pids[event_loop]}" "${pids[thread_wait]}" 2>/dev/null || true
   row "idle CPU (1 s samples)" "% core" "$results/idle-cpu-wv.pct" ".NET process sleeping" "$results/idle-cpu-floor.pct" \
-    "${idle_seconds} s window: ${window[wv]} % (floor ${window[floor]} %)" "<= 0.1 % of one core" "$(verdict le "${window[wv]}" 0.1)"
+    "${idle_seconds} s window: ${window[wv]} % (floor ${window[floor]} %)" "<= 0.05 % of one core" "$(verdict le "${window[wv]}" 0.05)"
   row "idle CPU, working dir /" "% core" "$results/idle-cpu-root.pct" ".NET process sleeping" "$results/idle-cpu-floor.pct" \
-    "${idle_seconds} s window: ${window[root]} %" "<= 0.1 % of one core" "$(verdict le "${window[root]}" 0.1)"
+    "${idle_seconds} s window: ${window[root]} %" "<= 0.05 % of one core" "$(verdict le "${window[root]}" 0.05)"
   row "idle CPU: Rx event-loop poll alone" "% core" "$results/idle-cpu-event_loop.pct" "one thread, timed waits" "$results/idle-cpu-thread_wait.pct" \
     "${idle_seconds} s window: ${window[event_loop]} % vs ${window[thread_wait]} %" "(where the time goes)" "-"
   row "idle resident memory" MB "$results/idle-rss-wv.mb" ".NET process sleeping" "$results/idle-rss-floor.mb" \
