@@ -31,7 +31,7 @@ wanted() { [ -z "$only" ] || [[ ",$only," == *",$1,"* ]]; }
 if $quick; then
   version_runs=10 start_runs=5 detect_runs=8 poll_runs=6 switch_runs=6 idle_seconds=5 growth_runs=40 growth_from=10 pass_runs=2 backup_runs=1 data_scale=0.25
 else
-  version_runs=40 start_runs=20 detect_runs=40 poll_runs=60 switch_runs=30 idle_seconds=60 growth_runs=200 growth_from=30 pass_runs=15 backup_runs=7 data_scale=1
+  version_runs=40 start_runs=20 detect_runs=40 poll_runs=60 switch_runs=30 idle_seconds=60 growth_runs=${BENCH_GROWTH_RUNS:-200} growth_from=30 pass_runs=15 backup_runs=7 data_scale=1
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
