@@ -152,7 +152,7 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
         var schedule = scheduleStore.Read() is ScheduleFile.Valid valid ? valid.Schedule : UpgradeSchedule.Empty;
         var hints = new InotifyFileChangeHints(loggers.CreateLogger<InotifyFileChangeHints>());
 
-        using var loop = new EventLoopScheduler(start => new Thread(start) { Name = "wemixvisor-supervisor", IsBackground = true });
+        using var loop = new LoopScheduler("wemixvisor-supervisor");
         using var watchdog = operations.StartWatchdog(loop);
         var supervisor = new Supervisor(ports, SupervisorPolicy.From(options), new SupervisorSchedulers(loop, TaskPoolScheduler.Default), loggers.CreateLogger<Supervisor>());
         var stopRequests = Observable.Create<NodeSignal>(o => cancellationToken.Register(() => o.OnNext(NodeSignal.Terminate)));

@@ -8,6 +8,7 @@ using Wemixvisor.Core.Ports;
 using Wemixvisor.Core.Sources;
 using Wemixvisor.Core.Supervision;
 using Wemixvisor.Core.Upgrades;
+using Wemixvisor.Hosting;
 
 namespace Wemixvisor.Tests.Supervision;
 
@@ -19,7 +20,7 @@ public sealed class SupervisorEventLoopTests
     {
         var launcher = new ThreadedLauncher();
         var ports = new SupervisorPorts(launcher, new TriggerReader(new NoFiles(), "/none/upgrade-info.json"), new NoUpgrades(), new NoUpgrades(), new NoUpgrades(), new NoUpgrades());
-        using var loop = new EventLoopScheduler();
+        using var loop = new LoopScheduler("wemixvisor-supervisor");
         var supervisor = new Supervisor(ports, new SupervisorPolicy(), new SupervisorSchedulers(loop, TaskPoolScheduler.Default), NullLogger<Supervisor>.Instance);
         var signals = new Subject<NodeSignal>();
 
