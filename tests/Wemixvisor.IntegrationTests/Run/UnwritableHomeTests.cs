@@ -55,8 +55,12 @@ public sealed class UnwritableHomeTests : IDisposable
         await Eventually.Holds(() => _home.Timeline.StartedPids("genesis").Count == 1, "the node started", diagnostics: run.Describe);
 
         // Act 1: the home becomes read-only; the node crashes.
-        Mount(root, "--bind", root);
-        Assert.Equal(0, Run("mount", "-o", "remount,ro,bind", root));
+        // --rbind keeps the full log file system mounted inside it: with a plain bind the log directory would show the
+        // disk below it, the logger could reopen its file there, and that open file would keep the remount busy.
+        Mount(root, "--rbind", root);
+        // A remount to read-only fails (busy) while a file is open for writing through it: wemixvisor may be
+        // writing its status or node record at that instant.
+        await Eventually.Holds(() => Run("mount", "-o", "remount,ro,bind", root) == 0, "the home remounted read-only", diagnostics: run.Describe);
         Assert.True(Signals.Send(_home.Timeline.StartedPids("genesis")[0], Signals.Kill));
 
         // Assert 1: restarted all the same.
