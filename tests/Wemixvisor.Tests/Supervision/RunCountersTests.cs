@@ -46,15 +46,7 @@ public sealed class RunCountersTests
     {
         // Arrange
         using var h = new SupervisorHarness();
-        h.Upgrades.Binaries.Add("v2");
-        h.Start();
-        h.Advance(TimeSpan.FromSeconds(1));
-        h.Node.Exit(NodeExit.Code(1));
-        h.Advance(TimeSpan.FromSeconds(2));
-        h.Node.Exit(NodeExit.Signal(11));
-        h.Advance(TimeSpan.FromSeconds(3));
-        h.WriteTrigger("v2", 100);
-        h.Advance(TimeSpan.FromSeconds(5));
+        Lives.CrashTwiceThenUpgradeToV2(h);
 
         // Act
         var counters = h.Transitions.Aggregate(RunCounters.Zero, RunCounters.Next);
