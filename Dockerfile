@@ -8,10 +8,12 @@
 # FROM this one adds the genesis binary and an init container runs `wemixvisor init` with it (see
 # deploy/kubernetes/). Give `docker stop -t` more than DAEMON_SHUTDOWN_GRACE plus 10 s.
 
-# --- build: the same self-contained single-file executable as the release tarballs ----------------------------
-# Runs on the builder's own platform and cross-publishes for the target one (no emulation needed).
-FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# --- build: the same native executable as the release tarballs ------------------------------------------------
+# Runs on the target platform: the native compiler links for the machine it runs on (an arm64 image built on an
+# x64 machine builds under emulation, slowly).
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ARG TARGETARCH
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends clang zlib1g-dev && rm -rf /var/lib/apt/lists/*
 # Optional: the commit `wemixvisor version` prints when the build context has no .git.
 ARG WEMIXVISOR_COMMIT=
 WORKDIR /src
@@ -27,7 +29,7 @@ RUN set -eu; \
     mkdir /out; \
     tar -xzf "/dist/wemixvisor-$version-linux-$arch.tar.gz" -C /out --strip-components=1
 
-# --- runtime: the libraries a self-contained .NET app needs, nothing else -----------------------------------------
+# --- runtime: the libraries a native .NET app needs, nothing else ---------------------------------------------------
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
 # The node is started through setsid(1) (util-linux, part of the base image); fail the build if it is missing.
 RUN test -x /usr/bin/setsid

@@ -2,6 +2,7 @@
 # Publishes wemixvisor once per candidate set of runtime options and times `wemixvisor version`
 # for each, interleaved, so that every variant sees the same machine noise.
 # Usage: bench/compare-publish-options.sh [runs per variant, default 40]
+# The as-built row is the native (NativeAOT) build; the jit rows are the two profiles shipped before it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -13,14 +14,10 @@ trap 'rm -rf "$work"' EXIT
 # name|MSBuild properties passed to dotnet publish (the csproj's own settings are the "as-built" row)
 variants=(
   "as-built|"
-  "no-readytorun|-p:PublishReadyToRun=false"
-  "tieredpgo-off|-p:TieredPGO=false"
-  "tieredpgo-on|-p:TieredPGO=true"
-  "tiered-compilation-off|-p:TieredCompilation=false"
-  "system-resource-keys|-p:UseSystemResourceKeys=true"
-  "concurrent-gc-off|-p:ConcurrentGarbageCollection=false"
-  "event-source-off|-p:EventSourceSupport=false"
-  "globalization-icu|-p:InvariantGlobalization=false"
+  "native-size|-p:OptimizationPreference=Size"
+  "native-speed|-p:OptimizationPreference=Speed"
+  "jit-readytorun|-p:PublishAot=false -p:SelfContained=false -p:PublishReadyToRun=true"
+  "jit-single-file|-p:PublishAot=false -p:SelfContained=true -p:PublishSingleFile=true -p:PublishReadyToRun=true"
 )
 
 for v in "${variants[@]}"; do

@@ -8,7 +8,7 @@
 #   --wemixvisor   an already published wemixvisor executable (default: publish src/Wemixvisor -c Release)
 #   --keep         keep the work directory with every raw sample
 # Needs bash 5, perl, inotify-tools (installed with apt-get when missing and run as root), util-linux's unshare,
-# and root for the tmpfs backup rows. Takes about 5 minutes on 2 cores (--quick: about 1).
+# and root for the tmpfs backup rows. Takes about 7 minutes on 2 cores, the native publish included (--quick: about 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -400,8 +400,10 @@ fig_idle() {
 
 # What each upgrade leaves behind: one wemixvisor goes through $growth_runs real upgrades in a row, each node asking
 # for the next 50 ms after it started (bench/nodes/chain-node.sh), as a chain would. RSS, open fds, threads and
-# /proc/PID/maps entries are sampled right after upgrade $growth_from and after the last, each time alongside a
-# second wemixvisor that supervises a sleeping node and goes through no upgrade (the same time passes for it).
+# /proc/PID/maps entries are sampled right after upgrade $growth_from and 25 s after the last (so that a thread-pool
+# worker still alive from the last upgrade has retired, as an idle one does after 20 s: a thread and its stack's two
+# mappings are not growth), each time alongside a second wemixvisor that supervises a sleeping node and goes through
+# no upgrade (the same time passes for it).
 proc_sample() {
   local pid=$1 fds maps threads k v _
   fds=$(find "/proc/$pid/fd" -mindepth 1 -maxdepth 1 | wc -l)
@@ -428,6 +430,8 @@ fig_growth() {
   proc_sample "$idle_pid" >"$results/growth-idle-from"
   await_line "$home/marks" "upgrades/${names[-1]}/bin/node" 600 || die "the last upgrade was not reached (see $home/log)"
   nap 2
+  proc_sample "$wv_growth" >"$results/growth-to-busy"
+  nap 23
   proc_sample "$wv_growth" >"$results/growth-to"
   proc_sample "$idle_pid" >"$results/growth-idle-to"
   stop_wemixvisor "$wv_growth"
@@ -435,7 +439,7 @@ fig_growth() {
   local a b c d
   read -r a <"$results/growth-from"; read -r b <"$results/growth-to"
   read -r c <"$results/growth-idle-from"; read -r d <"$results/growth-idle-to"
-  log "growth: upgrade $growth_from -> $growth_runs (RSS MB, fds, threads, maps): $a -> $b; idle wemixvisor: $c -> $d"
+  log "growth: upgrade $growth_from -> $growth_runs (RSS MB, fds, threads, maps): $a -> $b ($(cat "$results/growth-to-busy") 2 s after the last); idle wemixvisor: $c -> $d"
   growth_row "$a" "$b" "$c" "$d"
 }
 growth_row() {

@@ -4,14 +4,17 @@
 # Usage: packaging/build-release.sh VERSION [ARCH...]
 #   VERSION  the version being released; it must equal <Version> in Directory.Build.props, the one place
 #            the version is kept (a tag v1.2.3 is released as 1.2.3)
-#   ARCH     x64 and/or arm64 (default: both)
+#   ARCH     x64 or arm64, the machine's own (the default)
 #
-# For each ARCH: a self-contained single-file executable (no .NET needed on the host), packed as
+# For each ARCH: one native executable (NativeAOT: no .NET needed on the host), packed as
 #   dist/wemixvisor-VERSION-linux-ARCH.tar.gz   wemixvisor-VERSION-linux-ARCH/{wemixvisor, nlog.config,
 #                                               wemixvisor.service, README.md, LICENSE}
 # (LICENSE when the project has one; a warning says when it is missing)
 # and dist/SHA256SUMS over every package built. The build's commit (WEMIXVISOR_COMMIT, else `git rev-parse HEAD`)
 # is what `wemixvisor version` prints. WEMIXVISOR_DIST_DIR changes the output directory.
+#
+# NativeAOT compiles and links on the machine of the target architecture: it needs clang and zlib's headers
+# (Debian/Ubuntu: apt-get install clang zlib1g-dev), and an arm64 package is built on an arm64 machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -23,10 +26,13 @@ say() { echo "build-release: $*" >&2; }
 version=$1
 shift
 archs=("$@")
-[ ${#archs[@]} -gt 0 ] || archs=(x64 arm64)
+case $(uname -m) in x86_64) host=x64 ;; aarch64|arm64) host=arm64 ;; *) host=$(uname -m) ;; esac
+[ ${#archs[@]} -gt 0 ] || archs=("$host")
 for arch in "${archs[@]}"; do
   case $arch in x64|arm64) ;; *) fail "unknown architecture '$arch' (x64 or arm64)" ;; esac
+  [ "$arch" = "$host" ] || fail "cannot build $arch on this $host machine: the native compiler links for the machine it runs on; build the $arch package on an $arch machine"
 done
+command -v clang >/dev/null || fail "clang is missing: the native build links with it (Debian/Ubuntu: apt-get install clang zlib1g-dev)"
 
 declared=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n 1)
 [ -n "$declared" ] || fail "no <Version> in Directory.Build.props"
@@ -60,11 +66,10 @@ for arch in "${archs[@]}"; do
   rid=linux-$arch
   name=wemixvisor-$version-$rid
   say "publishing $rid (commit $commit)"
-  # Its own artifacts path: the developer's bin/ and obj/ (built framework-dependent) stay as they are.
-  if ! dotnet publish src/Wemixvisor/Wemixvisor.csproj -c Release -r "$rid" --self-contained true \
-      -p:PublishSingleFile=true -p:DebugType=none -p:SourceRevisionId="$commit" \
+  # Its own artifacts path: the developer's bin/ and obj/ stay as they are.
+  if ! dotnet publish src/Wemixvisor/Wemixvisor.csproj -c Release -r "$rid" -p:SourceRevisionId="$commit" \
       --artifacts-path "$work/artifacts" -o "$work/publish-$rid" --nologo -v quiet >&2; then
-    fail "dotnet publish for $rid failed (for arm64 the runtime pack microsoft.netcore.app.runtime.linux-arm64 must restore from the NuGet feed)"
+    fail "dotnet publish for $rid failed (the native compiler needs clang and zlib1g-dev)"
   fi
   stage="$work/$name"
   mkdir -p "$stage"

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Cocona;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Wemixvisor.Cli;
 
 /// <summary>The command classes by command name, and a check that a command's constructor can be satisfied.</summary>
+/// <remarks>
+/// Reads the command classes by reflection, as Cocona does; the native build keeps them whole because the wemixvisor
+/// assembly is a trimmer root (Wemixvisor.csproj).
+/// </remarks>
+[UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The command classes live in the wemixvisor assembly, which the native build roots whole.")]
 public sealed class CommandCatalog(IReadOnlyList<Type> commandTypes)
 {
     /// <summary>Command names (including sub-command groups declared with <see cref="HasSubCommandsAttribute"/>) and the class that serves each.</summary>

@@ -10,3 +10,6 @@ internal sealed record NodeRecord(
     /// <summary>True while the recorded process itself runs: same pid, same start time, not a zombie. A reused pid does not count.</summary>
     public bool IsAlive() => ProcStat.Read(Pid) is { } stat && stat.StartTime == StartTime && !stat.IsZombie;
 }
+
+[JsonSerializable(typeof(NodeRecord))]
+internal sealed partial class NodeRecordJson : JsonSerializerContext;

@@ -35,7 +35,7 @@ internal sealed class NodeRecordStore(string path)
     {
         try
         {
-            var record = JsonSerializer.Deserialize<NodeRecord>(File.ReadAllBytes(Path));
+            var record = JsonSerializer.Deserialize(File.ReadAllBytes(Path), NodeRecordJson.Default.NodeRecord);
             return record is { Pid: > 0 } ? record : null;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException)
