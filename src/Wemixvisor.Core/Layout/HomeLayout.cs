@@ -35,6 +35,9 @@ public sealed class HomeLayout
     public string JournalFile => Path.Combine(Root, "upgrade-journal.json");
     public string NodeRecordFile => Path.Combine(Root, "node.json");
 
+    /// <summary>The probation of the binary switched to last, kept until it is ready or rolled back.</summary>
+    public string ProbationFile => Path.Combine(Root, "probation.json");
+
     /// <summary>The pre-upgrade hook that runs, recorded like the node so that a later start stops it after a crash.</summary>
     public string HookRecordFile => Path.Combine(Root, "hook.json");
 

@@ -40,6 +40,10 @@ public sealed class CommandInterpreter(SupervisorPorts ports, SupervisorSchedule
         ReportSwitchDue { Reason: SwitchReason.SwitchPoint } r => Effect(() => log.SwitchDue(r.Upgrade.Name.Value, r.Upgrade.Height, r.Head, r.SwitchPoint, r.Slot)),
         ReportSwitchDue { Reason: SwitchReason.Stalled } r => Effect(() => log.SwitchStalled(r.Upgrade.Name.Value, r.Upgrade.Height, r.Head, r.SwitchPoint, r.Slot)),
         ReportSwitchDue r => Effect(() => log.SwitchLate(r.Upgrade.Name.Value, r.Upgrade.Height, r.Head, r.SwitchPoint, r.Slot)),
+        KeepProbation k => Effect(() => Journal(
+            $"keep the probation of upgrade {k.Probation.Upgrade.Name} on disk (a wemixvisor restarted before the binary is ready would take it as proven)",
+            () => ports.Probations.Keep(k.Probation))),
+        ClearProbation => Effect(() => Journal("remove the finished probation from disk (the next start judges the binary again)", ports.Probations.Clear)),
         ReportReady r => Effect(() => log.UpgradeReady(r.Upgrade.Name.Value, r.Upgrade.Height, r.How)),
         ReportUpgradeProblem r => Effect(() => log.UpgradeProblem(r.Upgrade.Name.Value, r.Upgrade.Height, r.Problem)),
         _ => throw new InvalidOperationException($"{nameof(CommandInterpreter)} has no effect for the command {command.GetType().Name}"),
@@ -81,6 +85,22 @@ public sealed class CommandInterpreter(SupervisorPorts ports, SupervisorSchedule
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or UpgradeResultException)
         {
             log.ResultNotRecorded(r.Upgrade.Name.Value, ScheduleStatuses.Text(r.Status), e.Message);
+        }
+    }
+
+    /// <summary>
+    /// A probation that cannot be kept on disk only matters if wemixvisor dies during it (the preflight already
+    /// checked that wemixvisor's directory is writable), so supervision goes on with an error logged.
+    /// </summary>
+    private void Journal(string action, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.ProbationNotKept(action, e.Message);
         }
     }
 

@@ -72,7 +72,8 @@ public sealed partial class Decider
         }
         if (probation.Baseline is not { } baseline)
         {
-            return Then(state with { Probation = probation with { Baseline = head.Height } }, state.Phase);
+            var known = probation with { Baseline = head.Height };
+            return Then(state with { Probation = known }, state.Phase, new KeepProbation(known.ToRecord()));
         }
         return head.Height > baseline
             ? Ready(state, probation, $"the chain head moved from {baseline} to {head.Height}")
@@ -91,8 +92,8 @@ public sealed partial class Decider
             Schedule = probation.Scheduled ? WithResult(state.Schedule, probation.Upgrade, ScheduleStatus.Applied, null) : state.Schedule,
         };
         SupervisorCommand[] commands = probation.Scheduled
-            ? [new ReportReady(probation.Upgrade, how), new RecordResult(probation.Upgrade, ScheduleStatus.Applied, null)]
-            : [new ReportReady(probation.Upgrade, how)];
+            ? [new ReportReady(probation.Upgrade, how), new ClearProbation(), new RecordResult(probation.Upgrade, ScheduleStatus.Applied, null)]
+            : [new ReportReady(probation.Upgrade, how), new ClearProbation()];
         return ready.Phase is Running p ? ConsiderSchedule(ready, p.Node, commands) : Then(ready, ready.Phase, commands);
     }
 
@@ -159,8 +160,8 @@ public sealed partial class Decider
         var report = new ReportUpgradeProblem(probation.Upgrade,
             $"rolled back to {probation.Previous}: {reason}; it is not tried again until it is scheduled again (wemixvisor add-upgrade {probation.Upgrade.Name} --height H)");
         return p.StopRequested
-            ? Then(back, new Exited(ExitCodes.Success), record, report, new SupervisorCommand.Exit(ExitCodes.Success, $"stop requested while rolling back upgrade {probation.Upgrade.Name}; {probation.Previous} is in place"))
-            : Then(back, new Running(NodeRun.Launched), record, report, new StartNode(), new CheckTrigger());
+            ? Then(back, new Exited(ExitCodes.Success), new ClearProbation(), record, report, new SupervisorCommand.Exit(ExitCodes.Success, $"stop requested while rolling back upgrade {probation.Upgrade.Name}; {probation.Previous} is in place"))
+            : Then(back, new Running(NodeRun.Launched), new ClearProbation(), record, report, new StartNode(), new CheckTrigger());
     }
 
     /// <summary>The schedule with <paramref name="upgrade"/>'s result, as the file will have it (its time aside).</summary>

@@ -43,6 +43,8 @@ public sealed partial class Decider(SupervisorPolicy policy)
 
     private Decision OnBooting(SupervisorState state, SupervisorEvent e) => e switch
     {
+        Started when state.Probation is { } resumed => Then(state, state.Phase, new CheckTrigger(),
+            new StartTimer(resumed.Deadline, policy.Chain.ReadyTimeout, $"upgrade {resumed.Upgrade.Name} to show it is ready (its probation resumed)")),
         Started => Then(state, state.Phase, new CheckTrigger()),
         TriggerChecked { File: TriggerFile.Valid v } when state.IsPending(v.Upgrade) =>
             Prepare(state, v.Upgrade, node: null),
@@ -340,6 +342,7 @@ public sealed partial class Decider(SupervisorPolicy policy)
         return Then(
             upgraded with { Timers = timer.Sequence, Probation = probation },
             new Running(NodeRun.Launched),
+            new KeepProbation(probation.ToRecord()),
             new StartNode(),
             new CheckTrigger(),
             new PruneBackups(),

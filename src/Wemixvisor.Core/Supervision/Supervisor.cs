@@ -23,7 +23,13 @@ public sealed class Supervisor(SupervisorPorts ports, SupervisorPolicy policy, S
     /// <param name="sources">Where events come from (the trigger, signals…); merged in this order, each seeing the state as it changes.</param>
     /// <param name="observers">Who watches the run (status file, timeline…); each sees every transition in this order, and the end of the run.</param>
     /// <param name="schedule">The schedule read at start.</param>
-    public IObservable<Transition> Run(AppliedUpgrade applied, IReadOnlyList<IEventSource> sources, IReadOnlyList<IObserver<Transition>> observers, UpgradeSchedule? schedule = null)
+    /// <param name="probation">The probation of <paramref name="applied"/> a previous wemixvisor left unfinished.</param>
+    public IObservable<Transition> Run(
+        AppliedUpgrade applied,
+        IReadOnlyList<IEventSource> sources,
+        IReadOnlyList<IObserver<Transition>> observers,
+        UpgradeSchedule? schedule = null,
+        ProbationRecord? probation = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(observers);
@@ -31,7 +37,7 @@ public sealed class Supervisor(SupervisorPorts ports, SupervisorPolicy policy, S
         {
             IObserver<Transition>[] watchers = [new TransitionLog(log), .. observers, subscriber];
             var interpreter = new CommandInterpreter(ports, schedulers, log);
-            var state = SupervisorState.Initial(applied, schedule);
+            var state = SupervisorState.Initial(applied, schedule, probation);
             var states = new BehaviorSubject<SupervisorState>(state);
             var feedback = new Subject<SupervisorEvent>();
             var effects = new CompositeDisposable();

@@ -47,6 +47,12 @@ public abstract record SupervisorCommand
     /// <summary>Tells the operator why a height-scheduled upgrade starts now.</summary>
     public sealed record ReportSwitchDue(UpgradeInfo Upgrade, SwitchReason Reason, long Head, long? SwitchPoint, int? Slot) : SupervisorCommand;
 
+    /// <summary>Keeps the probation on disk (written before the new binary starts, and again when its baseline is known).</summary>
+    public sealed record KeepProbation(ProbationRecord Probation) : SupervisorCommand;
+
+    /// <summary>Removes the kept probation: the binary proved itself, or was rolled back.</summary>
+    public sealed record ClearProbation : SupervisorCommand;
+
     /// <summary>Tells the operator the new binary of <paramref name="Upgrade"/> proved itself.</summary>
     public sealed record ReportReady(UpgradeInfo Upgrade, string How) : SupervisorCommand;
 

@@ -68,6 +68,9 @@ internal static partial class SupervisorLog
     [LoggerMessage(1116, LogLevel.Error, "Cannot record the result {Status} of upgrade {Upgrade} in the schedule: {Reason}")]
     public static partial void ResultNotRecorded(this ILogger log, string upgrade, string status, string reason);
 
+    [LoggerMessage(1121, LogLevel.Error, "Cannot {Action}: {Reason}")]
+    public static partial void ProbationNotKept(this ILogger log, string action, string reason);
+
     [LoggerMessage(1117, LogLevel.Warning, "The node RPC does not answer ({Reason}); a height-scheduled upgrade waits until it does")]
     public static partial void ChainUnavailable(this ILogger log, string reason);
 

@@ -10,4 +10,5 @@ public sealed record SupervisorPorts(
     IUpgradePreflight Preflight,
     IUpgradeJobs Jobs,
     IUpgradeSwitcher Switcher,
-    IUpgradeResults Results);
+    IUpgradeResults Results,
+    IProbationJournal Probations);

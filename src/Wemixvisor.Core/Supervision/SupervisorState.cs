@@ -21,8 +21,15 @@ public sealed record SupervisorState(SupervisorPhase Phase, AppliedUpgrade Appli
     /// <summary>The switched binary that still has to show it works; null when there is none.</summary>
     public Probation? Probation { get; init; }
 
-    public static SupervisorState Initial(AppliedUpgrade applied, UpgradeSchedule? schedule = null) =>
-        new(new SupervisorPhase.Booting(), applied, 0, 0) { Schedule = schedule ?? UpgradeSchedule.Empty };
+    /// <param name="probation">The probation a previous wemixvisor left unfinished for <paramref name="applied"/>: it goes on,
+    /// with a new deadline, from the start.</param>
+    public static SupervisorState Initial(AppliedUpgrade applied, UpgradeSchedule? schedule = null, ProbationRecord? probation = null)
+    {
+        var initial = new SupervisorState(new SupervisorPhase.Booting(), applied, 0, 0) { Schedule = schedule ?? UpgradeSchedule.Empty };
+        return probation is null
+            ? initial
+            : initial with { Timers = initial.NextTimer.Sequence, Probation = Probation.Resume(probation, initial.NextTimer) };
+    }
 
     public TimerId NextTimer => new(Timers + 1);
 

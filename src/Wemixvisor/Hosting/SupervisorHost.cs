@@ -138,6 +138,9 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
         var probe = new LinuxFileProbe();
         var trigger = new TriggerReader(probe, layout.TriggerFile);
         var applied = new TriggerReader(probe, layout.CurrentMarker).ReadApplied();
+        var results = new ScheduleResults(scheduleStore);
+        var probations = new ProbationJournal(layout, loggers.CreateLogger<ProbationJournal>());
+        var resumed = probations.Recover(applied, results, DateTimeOffset.UtcNow);
         var backups = new BackupEngine(layout, new StatvfsFreeSpaceSource(), TaskPoolScheduler.Default, loggers.CreateLogger<BackupEngine>());
         var hooks = new HookRunner(TimeProvider.System, loggers.CreateLogger<HookRunner>(), records: NodeRecordStore.ForHooks(layout));
         using var fetcher = new HttpFetcher();
@@ -148,7 +151,8 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
             new LinuxUpgradePreflight(options, layout, backups, TaskPoolScheduler.Default, downloads),
             new LinuxUpgradeSteps(options, layout, backups, hooks, loggers.CreateLogger<LinuxUpgradeSteps>()),
             switcher,
-            new ScheduleResults(scheduleStore));
+            results,
+            probations);
         var schedule = scheduleStore.Read() is ScheduleFile.Valid valid ? valid.Schedule : UpgradeSchedule.Empty;
         var hints = new InotifyFileChangeHints(loggers.CreateLogger<InotifyFileChangeHints>());
 
@@ -164,7 +168,11 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
             new ChainWatcher(rpc, options.HeightPoll, loop),
         ];
         IReadOnlyList<IObserver<Transition>> watching = downloads is null ? observers : [.. observers, new ScheduledDownloads(downloads, layout)];
-        return await supervisor.Run(applied, sources, watching, schedule).ExitCode().ToTask(CancellationToken.None);
+        if (resumed is not null)
+        {
+            _log.ResumingProbation(resumed.Upgrade.Name.Value, options.ReadyTimeout, resumed.Previous.ToString());
+        }
+        return await supervisor.Run(applied, sources, watching, schedule, resumed).ExitCode().ToTask(CancellationToken.None);
     }
 }
 

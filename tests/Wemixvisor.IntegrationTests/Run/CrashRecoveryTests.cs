@@ -222,6 +222,51 @@ public sealed class CrashRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task SigkillDuringTheNewBinarysProbation_RunAgain_ProbationGoesOn_V2FailsIt_RolledBackToGenesis()
+    {
+        // Arrange: v2 runs the first time; started again, it exits 3 at once.
+        File.WriteAllText(Path.Combine(_home.Layout.DataDir, "chain.db"), "blocks 1..5");
+        var ranOnce = Path.Combine(_home.Home, "v2-ran");
+        _home.WriteGenesis(GenesisWritingTrigger());
+        _home.WriteUpgrade("v2", new FakeNode("v2")
+        {
+            ExtraScript = $"""
+                if [ -e {FakeNode.Quote(ranOnce)} ]; then note "exit 3"; exit 3; fi
+                touch {FakeNode.Quote(ranOnce)}
+                echo "written by v2" > {FakeNode.Quote(Path.Combine(_home.Layout.DataDir, "chain.db"))}
+                """,
+        });
+        var settings = ("WEMIXVISOR_READY_TIMEOUT", "10m");
+        var killed = await RunningWemixvisor.StartAsync(_home, ["run"], RunEnvironment.Fast(settings));
+        int orphan;
+        await using (killed)
+        {
+            orphan = await WaitUntilRecorded("v2", killed);
+            await Eventually.Holds(() => File.Exists(_home.Layout.ProbationFile), "the probation kept on disk", diagnostics: killed.Describe);
+
+            // Act 1
+            await Sigkill(killed);
+        }
+        Assert.True(ProcessTable.IsAlive(orphan), "v2 outlived its SIGKILLed wemixvisor");
+
+        // Act 2
+        await using var run = await RunningWemixvisor.StartAsync(_home, ["run"], RunEnvironment.Fast(settings));
+        await Eventually.Holds(() => _home.Timeline.StartedPids("genesis").Count == 2, "genesis started again", TimeSpan.FromSeconds(30), run.Describe);
+
+        // Assert
+        Assert.Contains("the probation goes on", run.Process.Stderr, StringComparison.Ordinal);
+        Assert.True(_home.Timeline.Has("v2 exit 3"), _home.Timeline.Describe());
+        Assert.False(ProcessTable.IsAlive(orphan), $"orphaned v2 pid {orphan} was stopped");
+        Assert.Equal(HomeLayout.GenesisRelativeTarget, _home.CurrentTarget);
+        Assert.Equal("blocks 1..5", File.ReadAllText(Path.Combine(_home.Layout.DataDir, "chain.db")));
+        Assert.False(File.Exists(_home.Layout.ProbationFile), "the probation record is removed after the rollback");
+        var schedule = File.ReadAllText(Path.Combine(_home.Layout.Root, "schedule.json"));
+        Assert.Contains("\"rolled_back\"", schedule, StringComparison.Ordinal);
+        Assert.Equal(2, _home.Timeline.StartedPids("v2").Count);
+        await StopAndExpectZero(run);
+    }
+
+    [Fact]
     public async Task KilledBetweenJournalAndLink_RunAgain_SwitchCompletedBeforeAnythingRuns()
     {
         // Arrange: what a wemixvisor killed inside the switch leaves: the journal written, current not yet switched.

@@ -55,16 +55,41 @@ public sealed class LinuxUpgradeStepsBackupTests
     }
 
     [Fact]
-    public async Task RestoreBackup_NoBackupTakenForThatUpgrade_Fails()
+    public async Task RestoreBackup_NoBackupOfThatUpgradeAndHeight_FailsNamingIt_DataUntouched()
     {
         using var home = new StepsFixture();
         NodeDataTree.Create(home.Options.DataDir);
-        home.Backups.Create(Wemixvisor.Platform.Backup.BackupLabel.ForUpgrade("v2.0.0", 1234), CancellationToken.None);
+        home.Backups.Create(Wemixvisor.Platform.Backup.BackupLabel.ForUpgrade("v2.0.0", 999), CancellationToken.None);
+        home.Backups.Create(Wemixvisor.Platform.Backup.BackupLabel.ForUpgrade("v1.0.0", 1234), CancellationToken.None);
+        File.WriteAllText(Path.Combine(home.Options.DataDir, "migrated"), "new schema");
+        var before = TreeSnapshot.Of(home.Options.DataDir);
 
         var outcome = await StepsFixture.Await(home.Steps.RestoreBackup(StepsFixture.Upgrade));
 
         var failed = Assert.IsType<JobOutcome.Failed>(outcome);
-        Assert.Contains("v2.0.0", failed.Reason, StringComparison.Ordinal);
+        Assert.Contains("no backup of upgrade v2.0.0 at height 1234", failed.Reason, StringComparison.Ordinal);
+        Assert.Equal(before, TreeSnapshot.Of(home.Options.DataDir));
+    }
+
+    [Fact]
+    public async Task RestoreBackup_TakenByAnEarlierWemixvisor_PutsBackTheNewestBackupOfThatUpgrade()
+    {
+        // A wemixvisor restarted during the new binary's probation rolls back with the backup its predecessor took
+        // (these steps took none themselves).
+        using var home = new StepsFixture();
+        NodeDataTree.Create(home.Options.DataDir);
+        var earlier = home.Backups.Create(Wemixvisor.Platform.Backup.BackupLabel.ForUpgrade("v2.0.0", 1234), CancellationToken.None);
+        File.WriteAllText(Path.Combine(home.Options.DataDir, "second-attempt"), "data of the second attempt");
+        var before = TreeSnapshot.Of(home.Options.DataDir);
+        home.Clock.AdvanceBy(TimeSpan.FromMinutes(1).Ticks);
+        var newest = home.Backups.Create(Wemixvisor.Platform.Backup.BackupLabel.ForUpgrade("v2.0.0", 1234), CancellationToken.None);
+        File.WriteAllText(Path.Combine(home.Options.DataDir, "migrated"), "new schema");
+
+        var outcome = await StepsFixture.Await(home.Steps.RestoreBackup(StepsFixture.Upgrade));
+
+        Assert.Contains(newest.Id, Assert.IsType<JobOutcome.Succeeded>(outcome).Detail, StringComparison.Ordinal);
+        Assert.NotEqual(earlier.Id, newest.Id);
+        Assert.Equal(before, TreeSnapshot.Of(home.Options.DataDir));
     }
 
     [Fact]

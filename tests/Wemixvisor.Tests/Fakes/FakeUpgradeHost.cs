@@ -2,17 +2,19 @@ using System.Reactive;
 using System.Reactive.Linq;
 using Microsoft.Reactive.Testing;
 using Wemixvisor.Core.Ports;
+using Wemixvisor.Core.Supervision;
 using Wemixvisor.Core.Upgrades;
 
 namespace Wemixvisor.Tests.Fakes;
 
 /// <summary>The upgrade side of a home in memory: which binaries exist, where <c>current</c> points, the markers, the jobs run.</summary>
-public sealed class FakeUpgradeHost(TestScheduler scheduler) : IUpgradePreflight, IUpgradeJobs, IUpgradeSwitcher, IUpgradeResults
+public sealed class FakeUpgradeHost(TestScheduler scheduler) : IUpgradePreflight, IUpgradeJobs, IUpgradeSwitcher, IUpgradeResults, IProbationJournal
 {
     public const string Genesis = "genesis";
 
     public HashSet<string> Binaries { get; } = [];
-    public string Current { get; private set; } = Genesis;
+    /// <summary>Where <c>current</c> points; a test may set it to start from a version switched to before.</summary>
+    public string Current { get; set; } = Genesis;
     public Dictionary<string, UpgradeInfo> Markers { get; } = new();
     public List<(DateTimeOffset At, string What)> Log { get; } = [];
     /// <summary>Virtual time each job takes.</summary>
@@ -72,4 +74,11 @@ public sealed class FakeUpgradeHost(TestScheduler scheduler) : IUpgradePreflight
 
     public void Record(UpgradeInfo upgrade, Core.Schedule.ScheduleStatus status, string? reason, DateTimeOffset at) =>
         Results.Add($"{upgrade.Name} {Core.Schedule.ScheduleStatuses.Text(status)}" + (reason is null ? "" : $": {reason}"));
+
+    /// <summary>The probation kept on disk; null when there is none.</summary>
+    public ProbationRecord? Probation { get; private set; }
+
+    public void Keep(ProbationRecord probation) => Probation = probation;
+
+    public void Clear() => Probation = null;
 }

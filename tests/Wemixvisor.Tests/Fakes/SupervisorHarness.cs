@@ -47,10 +47,11 @@ public sealed class SupervisorHarness : IDisposable
     public TimeSpan Now => TimeSpan.FromTicks(Scheduler.Clock);
 
     /// <summary>Subscribes the supervisor at the current virtual time, with the trigger watcher and the signals as sources.</summary>
-    public SupervisorHarness Start(AppliedUpgrade? applied = null)
+    /// <param name="probation">A probation left by a previous wemixvisor, resumed from the start.</param>
+    public SupervisorHarness Start(AppliedUpgrade? applied = null, ProbationRecord? probation = null)
     {
         var trigger = new TriggerReader(Files, TriggerPath);
-        var ports = new SupervisorPorts(Launcher, trigger, Upgrades, Upgrades, Upgrades, Upgrades);
+        var ports = new SupervisorPorts(Launcher, trigger, Upgrades, Upgrades, Upgrades, Upgrades, Upgrades);
         var supervisor = new Supervisor(ports, Policy, new SupervisorSchedulers(Scheduler, Scheduler), _logger);
         IEventSource[] sources =
         [
@@ -71,7 +72,7 @@ public sealed class SupervisorHarness : IDisposable
             error => throw error,
             () => Completed = true);
         var schedule = ScheduleParser.Parse(Files.Read(SchedulePath, ScheduleParser.MaxFileBytes + 1)) is ScheduleFile.Valid valid ? valid.Schedule : null;
-        _subscription = supervisor.Run(applied ?? AppliedUpgrade.Genesis, sources, [recorder, .. _observers], schedule).Subscribe();
+        _subscription = supervisor.Run(applied ?? AppliedUpgrade.Genesis, sources, [recorder, .. _observers], schedule, probation).Subscribe();
         Scheduler.AdvanceBy(1);
         return this;
     }

@@ -23,6 +23,7 @@ public sealed class CommandInterpreterTests
             upgrades,
             upgrades,
             upgrades,
+            upgrades,
             upgrades);
         return new CommandInterpreter(ports, new SupervisorSchedulers(scheduler, scheduler), NullLogger.Instance);
     }
@@ -45,6 +46,8 @@ public sealed class CommandInterpreterTests
         nameof(RecordResult) => new RecordResult(V2, Core.Schedule.ScheduleStatus.Applied, null),
         nameof(ReportSwitchPlan) => new ReportSwitchPlan(V2, Core.Chain.SwitchPlan.For(10, Core.Chain.ValidatorSlot.From(null, null), new SupervisorPolicy().Chain), 5),
         nameof(ReportSwitchDue) => new ReportSwitchDue(V2, Core.Chain.SwitchReason.Late, 12, 8, 0),
+        nameof(KeepProbation) => new KeepProbation(new ProbationRecord(V2, AppliedUpgrade.Genesis, BackupTaken: true, Scheduled: true, ByRpc: true, Baseline: 7)),
+        nameof(ClearProbation) => new ClearProbation(),
         nameof(ReportReady) => new ReportReady(V2, "head moved"),
         nameof(ReportUpgradeProblem) => new ReportUpgradeProblem(V2, "not ready"),
         _ => throw new InvalidOperationException($"no sample for the command {type.Name}: add one"),

@@ -261,4 +261,76 @@ public sealed class ScheduledUpgradeTests : IDisposable
         Assert.Equal("genesis", _h.Upgrades.Current);
         Assert.StartsWith("v2 rolled_back: the node exited (exit code 2) before it was ready", Assert.Single(_h.Upgrades.Results), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SwitchedBinary_ProbationKeptOnDiskBeforeItStarts_RemovedWhenReady()
+    {
+        Schedule(("v2", 1000, "pending"));
+        _h.Rpc.Head = 979;
+        _h.Start();
+        Blocks(1);
+        _h.AdvanceUntil(() => _h.Launcher.Current?.Binary == "v2", TimeSpan.FromSeconds(10), "v2 runs");
+        var kept = _h.Upgrades.Probation;
+
+        Blocks(2);
+
+        Assert.NotNull(kept);
+        Assert.Equal(("v2", 1000L), (kept.Upgrade.Name.Value, kept.Upgrade.Height));
+        Assert.Equal(Core.Upgrades.AppliedUpgrade.Genesis, kept.Previous);
+        Assert.True(kept is { Scheduled: true, ByRpc: true, Baseline: 980 }, kept.ToString());
+        Assert.Single(_h.Commands<ReportReady>());
+        Assert.Null(_h.Upgrades.Probation);
+    }
+
+    /// <summary>What a wemixvisor killed during v2's probation leaves: current at v2, the probation on disk.</summary>
+    private void RestartedDuringTheProbationOfV2(long head)
+    {
+        Schedule(("v2", 1000, "pending"));
+        _h.Upgrades.Current = "v2";
+        _h.Rpc.Head = head;
+        var v2 = new Core.Upgrades.UpgradeInfo(Core.Layout.UpgradeName.Parse("v2"), 1000, null, "");
+        var probation = new ProbationRecord(v2, Core.Upgrades.AppliedUpgrade.Genesis, BackupTaken: true, Scheduled: true, ByRpc: true, Baseline: 900);
+        _h.Upgrades.Keep(probation);
+        _h.Start(Core.Upgrades.AppliedUpgrade.From(v2), probation);
+        _h.AdvanceUntil(() => _h.Launcher.Current?.Binary == "v2", TimeSpan.FromSeconds(10), "v2 runs");
+    }
+
+    [Fact]
+    public void RestartedDuringTheProbation_V2NeverReadyBeforeTheHeight_RolledBackAfterTheReadyTimeout()
+    {
+        RestartedDuringTheProbationOfV2(head: 900);
+
+        _h.Advance(TimeSpan.FromMinutes(3));
+
+        Assert.Equal("genesis", _h.Upgrades.Current);
+        Assert.Equal("genesis", _h.Launcher.Current?.Binary);
+        Assert.Contains(_h.Upgrades.Log, entry => entry.What == "Restore v2");
+        Assert.StartsWith("v2 rolled_back: not ready within 00:02:00", Assert.Single(_h.Upgrades.Results), StringComparison.Ordinal);
+        Assert.Null(_h.Upgrades.Probation);
+    }
+
+    [Fact]
+    public void RestartedDuringTheProbation_V2ExitsBeforeReady_RolledBackAtOnce()
+    {
+        RestartedDuringTheProbationOfV2(head: 900);
+
+        _h.Launcher.Current!.Exit(Core.Ports.NodeExit.Code(3));
+        _h.AdvanceUntil(() => _h.Launcher.Current?.Binary == "genesis", TimeSpan.FromSeconds(10), "genesis runs again");
+
+        Assert.Equal("genesis", _h.Upgrades.Current);
+        Assert.StartsWith("v2 rolled_back: the node exited (exit code 3) before it was ready", Assert.Single(_h.Upgrades.Results), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RestartedDuringTheProbation_HeadMovesPastTheBaseline_ReadyAndApplied()
+    {
+        RestartedDuringTheProbationOfV2(head: 905);
+
+        Blocks(1);
+
+        Assert.Single(_h.Commands<ReportReady>());
+        Assert.Equal(["v2 applied"], _h.Upgrades.Results);
+        Assert.Equal("v2", _h.Upgrades.Current);
+        Assert.Null(_h.Upgrades.Probation);
+    }
 }

@@ -19,7 +19,7 @@ public sealed class SupervisorEventLoopTests
     public async Task RealEventLoop_NodeRunsThenStopsOnSignal_ExitCodeIsTheNodes()
     {
         var launcher = new ThreadedLauncher();
-        var ports = new SupervisorPorts(launcher, new TriggerReader(new NoFiles(), "/none/upgrade-info.json"), new NoUpgrades(), new NoUpgrades(), new NoUpgrades(), new NoUpgrades());
+        var ports = new SupervisorPorts(launcher, new TriggerReader(new NoFiles(), "/none/upgrade-info.json"), new NoUpgrades(), new NoUpgrades(), new NoUpgrades(), new NoUpgrades(), new NoUpgrades());
         using var loop = new LoopScheduler("wemixvisor-supervisor");
         var supervisor = new Supervisor(ports, new SupervisorPolicy(), new SupervisorSchedulers(loop, TaskPoolScheduler.Default), NullLogger<Supervisor>.Instance);
         var signals = new Subject<NodeSignal>();
@@ -61,8 +61,10 @@ public sealed class SupervisorEventLoopTests
         public byte[]? Read(string path, int maxBytes) => null;
     }
 
-    private sealed class NoUpgrades : IUpgradePreflight, IUpgradeJobs, IUpgradeSwitcher, IUpgradeResults
+    private sealed class NoUpgrades : IUpgradePreflight, IUpgradeJobs, IUpgradeSwitcher, IUpgradeResults, IProbationJournal
     {
+        public void Keep(ProbationRecord probation) { }
+        public void Clear() { }
         public IObservable<Unit> SwitchBack(AppliedUpgrade previous) => Observable.Never<Unit>();
         public void Record(UpgradeInfo upgrade, Core.Schedule.ScheduleStatus status, string? reason, DateTimeOffset at) { }
         public string? Check(UpgradeInfo upgrade) => "none";

@@ -19,6 +19,18 @@ internal static partial class SwitchLog
     [LoggerMessage(EventId = 3124, Level = LogLevel.Warning, Message = "Ignoring the upgrade journal {Path}: {Reason}; current still points to {Target}")]
     public static partial void JournalUnreadable(this ILogger logger, string path, string reason, string target);
 
+    [LoggerMessage(EventId = 3126, Level = LogLevel.Warning, Message = "A previous wemixvisor stopped while upgrade {Upgrade} was on probation; the probation goes on: the binary has {ReadyTimeout} from its start to show it is ready, or it is rolled back to {Previous} while that is safe")]
+    public static partial void ResumingProbation(this ILogger logger, string upgrade, TimeSpan readyTimeout, string previous);
+
+    [LoggerMessage(EventId = 3127, Level = LogLevel.Warning, Message = "Removed the probation record {Path}: {Reason}")]
+    public static partial void ProbationDropped(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 3128, Level = LogLevel.Error, Message = "Upgrade {Upgrade} was rolled back to {Previous}: a previous wemixvisor stopped during the rollback, which was completed at start-up; it is not tried again until it is scheduled again")]
+    public static partial void RollbackCompletedAtStart(this ILogger logger, string upgrade, string previous);
+
+    [LoggerMessage(EventId = 3129, Level = LogLevel.Error, Message = "Cannot record in the schedule that upgrade {Upgrade} was rolled back: {Reason}")]
+    public static partial void RollbackNotRecorded(this ILogger logger, string upgrade, string reason);
+
     [LoggerMessage(EventId = 3125, Level = LogLevel.Information, Message = "Removed {Path}, left by an interrupted write")]
     public static partial void StrayRemoved(this ILogger logger, string path);
 }

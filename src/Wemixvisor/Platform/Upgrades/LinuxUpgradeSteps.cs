@@ -102,13 +102,23 @@ internal sealed class LinuxUpgradeSteps : IUpgradeJobs
         return PreUpgradeProtocol.FromBinary($"{binary} pre-upgrade", result);
     }
 
+    /// <summary>
+    /// Puts back the backup this wemixvisor took for <paramref name="upgrade"/>, or, after a restart during the new
+    /// binary's probation, the newest complete backup labelled with the upgrade's name and height (the one taken
+    /// right before its switch).
+    /// </summary>
     private JobOutcome Restore(UpgradeInfo upgrade, CancellationToken cancellation)
     {
-        if (!_backupTakenFor.TryGetValue(upgrade.Name, out var id))
+        var id = _backupTakenFor.TryGetValue(upgrade.Name, out var taken)
+            ? taken
+            : _backups.List()
+                .Where(backup => backup.Upgrade == upgrade.Name.Value && backup.Height == upgrade.Height)
+                .MaxBy(backup => backup.CreatedUtc)?.Id;
+        if (id is null)
         {
             var why = _options.UnsafeSkipBackup ? " (UNSAFE_SKIP_BACKUP=true)" : "";
             return new JobOutcome.Failed(
-                $"there is no backup of upgrade {upgrade.Name} taken by this wemixvisor{why} to restore; {_layout.DataDir} stays as the pre-upgrade left it");
+                $"there is no backup of upgrade {upgrade.Name} at height {upgrade.Height} in {_layout.BackupDir}{why} to restore; {_layout.DataDir} stays as it is");
         }
         _backups.Restore(id, cancellation);
         return new JobOutcome.Succeeded($"{_layout.DataDir} restored from backup {id}");
