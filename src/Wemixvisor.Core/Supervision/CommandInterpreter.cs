@@ -44,6 +44,7 @@ public sealed class CommandInterpreter(SupervisorPorts ports, SupervisorSchedule
             $"keep the probation of upgrade {k.Probation.Upgrade.Name} on disk (a wemixvisor restarted before the binary is ready would take it as proven)",
             () => ports.Probations.Keep(k.Probation))),
         ClearProbation => Effect(() => Journal("remove the finished probation from disk (the next start judges the binary again)", ports.Probations.Clear)),
+        ReportUnscheduled r => Effect(() => log.UpgradeUnscheduled(r.Upgrade.Name.Value, r.Upgrade.Height)),
         ReportReady r => Effect(() => log.UpgradeReady(r.Upgrade.Name.Value, r.Upgrade.Height, r.How)),
         ReportUpgradeProblem r => Effect(() => log.UpgradeProblem(r.Upgrade.Name.Value, r.Upgrade.Height, r.Problem)),
         _ => throw new InvalidOperationException($"{nameof(CommandInterpreter)} has no effect for the command {command.GetType().Name}"),

@@ -19,6 +19,33 @@ public sealed partial class Decider
         _ => Then(state, state.Phase),
     };
 
+    /// <summary>
+    /// A new schedule. An upgrade that waits for its preflight (being checked, or blocked) and was pending in the old
+    /// schedule but is not in the new one (cancelled, or added again at another height) is given up: the node goes
+    /// on as before, and the trigger is looked at again, since an upgrade it asks for stands on its own.
+    /// </summary>
+    private Decision OnScheduleChanged(SupervisorState state, UpgradeSchedule schedule)
+    {
+        var next = state with { Schedule = schedule };
+        var (waiting, node) = state.Phase switch
+        {
+            Preparing p => (p.Upgrade, p.Node),
+            Blocked b => (b.Upgrade, b.Node),
+            _ => (null, null),
+        };
+        if (waiting is null || !IsScheduled(state.Schedule, waiting) || IsScheduled(schedule, waiting))
+        {
+            return OnChainNews(next);
+        }
+        var unscheduled = new ReportUnscheduled(waiting);
+        return node is { } running
+            ? Then(next, new Running(running), unscheduled, new CheckTrigger())
+            : Then(next, new Running(NodeRun.Launched), unscheduled, new StartNode(), new CheckTrigger());
+    }
+
+    private static bool IsScheduled(UpgradeSchedule schedule, UpgradeInfo upgrade) =>
+        schedule.Find(upgrade.Name) is { Status: ScheduleStatus.Pending } entry && entry.Height == upgrade.Height;
+
     private Decision OnSlotRead(SupervisorState state, ValidatorSlotRead read)
     {
         if (state.Phase is not Running p || state.Probation is not null || state.NextScheduled is not { } next || next.Name != read.Upgrade)

@@ -23,7 +23,7 @@ public sealed partial class Decider(SupervisorPolicy policy)
         (_, TriggerStillIncomplete) => Decision.Ignore(state, "the trigger file is still incomplete"),
         (_, TriggerObserved { File: not TriggerFile.Valid }) => Decision.Ignore(state, "the trigger file is not a valid upgrade plan"),
         (_, ScheduleObserved { File: not ScheduleFile.Valid }) => Decision.Ignore(state, "the schedule file is not valid; the last valid schedule stays in force"),
-        (_, ScheduleObserved { File: ScheduleFile.Valid v }) => OnChainNews(state with { Schedule = v.Schedule }),
+        (_, ScheduleObserved { File: ScheduleFile.Valid v }) => OnScheduleChanged(state, v.Schedule),
         (_, ChainHeadUnavailable u) => Then(state with { Chain = state.Chain with { Unavailable = u.Reason } }, state.Phase),
         (_, ChainHeadRead r) => OnChainNews(state with { Chain = state.Chain.WithHead(r.Height, r.At) }),
         (_, ValidatorSlotRead s) => OnSlotRead(state with { Chain = state.Chain with { Slot = new ChainSlot(s.Upgrade, s.Slot) } }, s),

@@ -53,6 +53,9 @@ public abstract record SupervisorCommand
     /// <summary>Removes the kept probation: the binary proved itself, or was rolled back.</summary>
     public sealed record ClearProbation : SupervisorCommand;
 
+    /// <summary>Tells the operator that a scheduled upgrade waiting for its preflight left the schedule and is given up.</summary>
+    public sealed record ReportUnscheduled(UpgradeInfo Upgrade) : SupervisorCommand;
+
     /// <summary>Tells the operator the new binary of <paramref name="Upgrade"/> proved itself.</summary>
     public sealed record ReportReady(UpgradeInfo Upgrade, string How) : SupervisorCommand;
 

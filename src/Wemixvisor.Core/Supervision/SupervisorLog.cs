@@ -71,6 +71,9 @@ internal static partial class SupervisorLog
     [LoggerMessage(1121, LogLevel.Error, "Cannot {Action}: {Reason}")]
     public static partial void ProbationNotKept(this ILogger log, string action, string reason);
 
+    [LoggerMessage(1122, LogLevel.Information, "Upgrade {Upgrade} (height {Height}) is no longer in the schedule: it waited for its preflight and is given up; the node goes on as before")]
+    public static partial void UpgradeUnscheduled(this ILogger log, string upgrade, long height);
+
     [LoggerMessage(1117, LogLevel.Warning, "The node RPC does not answer ({Reason}); a height-scheduled upgrade waits until it does")]
     public static partial void ChainUnavailable(this ILogger log, string reason);
 

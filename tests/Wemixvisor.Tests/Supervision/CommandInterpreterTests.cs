@@ -48,6 +48,7 @@ public sealed class CommandInterpreterTests
         nameof(ReportSwitchDue) => new ReportSwitchDue(V2, Core.Chain.SwitchReason.Late, 12, 8, 0),
         nameof(KeepProbation) => new KeepProbation(new ProbationRecord(V2, AppliedUpgrade.Genesis, BackupTaken: true, Scheduled: true, ByRpc: true, Baseline: 7)),
         nameof(ClearProbation) => new ClearProbation(),
+        nameof(ReportUnscheduled) => new ReportUnscheduled(V2),
         nameof(ReportReady) => new ReportReady(V2, "head moved"),
         nameof(ReportUpgradeProblem) => new ReportUpgradeProblem(V2, "not ready"),
         _ => throw new InvalidOperationException($"no sample for the command {type.Name}: add one"),

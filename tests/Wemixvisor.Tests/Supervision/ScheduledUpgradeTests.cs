@@ -333,4 +333,64 @@ public sealed class ScheduledUpgradeTests : IDisposable
         Assert.Equal("v2", _h.Upgrades.Current);
         Assert.Null(_h.Upgrades.Probation);
     }
+
+    /// <summary>v4 (no binary) comes due at head 980 and is blocked on its preflight while genesis runs on.</summary>
+    private void BlockedOnTheMissingBinaryOfV4()
+    {
+        Schedule(("v4", 1000, "pending"));
+        _h.Rpc.Head = 979;
+        _h.Start();
+        Blocks(1);
+        _h.AdvanceUntil(() => _h.Commands<ReportBlocked>().Any(), TimeSpan.FromSeconds(10), "v4 blocked");
+    }
+
+    [Fact]
+    public void CancelledWhileBlockedOnItsPreflight_GivenUp_GenesisRunsOnUntouched_NoMoreRechecks()
+    {
+        BlockedOnTheMissingBinaryOfV4();
+        var node = _h.Launcher.Current;
+
+        Schedule();
+        _h.Advance(TimeSpan.FromSeconds(1));
+        var rechecks = _h.Commands<RunPreflight>().Count();
+        Blocks(30);
+
+        Assert.Equal("v4", Assert.Single(_h.Commands<ReportUnscheduled>()).Upgrade.Name.Value);
+        Assert.Equal(rechecks, _h.Commands<RunPreflight>().Count());
+        Assert.IsType<Core.Supervision.SupervisorPhase.Running>(_h.Transitions[^1].Decision.State.Phase);
+        Assert.NotNull(node);
+        Assert.Same(node, _h.Launcher.Current);
+        Assert.Single(_h.Launcher.Launched);
+        Assert.Empty(_h.Upgrades.Results);
+    }
+
+    [Fact]
+    public void BlockedThenAddedAgainAtALaterHeight_OldPlanGivenUp_NewHeightFollowed()
+    {
+        BlockedOnTheMissingBinaryOfV4();
+
+        Schedule(("v4", 1100, "pending"));
+        _h.Upgrades.Binaries.Add("v4");
+        _h.Advance(TimeSpan.FromSeconds(1));
+        Blocks(99);
+        var beforeNewSwitchPoint = _h.Upgrades.Current;
+        Blocks(1);
+        _h.AdvanceUntil(() => _h.Upgrades.Current == "v4", TimeSpan.FromSeconds(10), "v4 switched to");
+
+        Assert.Single(_h.Commands<ReportUnscheduled>());
+        Assert.Equal("genesis", beforeNewSwitchPoint);
+        Assert.Equal([980L, 1080L], _h.Commands<ReportSwitchDue>().Select(d => d.Head));
+    }
+
+    [Fact]
+    public void ScheduleEditedWhileBlocked_OtherEntryAdded_StaysBlockedOnTheSameUpgrade()
+    {
+        BlockedOnTheMissingBinaryOfV4();
+
+        Schedule(("v4", 1000, "pending"), ("v5", 2000, "pending"));
+        _h.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Empty(_h.Commands<ReportUnscheduled>());
+        Assert.IsType<Core.Supervision.SupervisorPhase.Blocked>(_h.Transitions[^1].Decision.State.Phase);
+    }
 }
