@@ -170,13 +170,9 @@ internal sealed class ConfigurationBuilder(ConfigurationInput input)
             {
                 continue;
             }
-            if (variable.IsBoolean && !BooleanText.TryParse(raw.Text, out var enabled))
+            if (variable.IsBoolean && !BooleanText.TryParse(raw.Text, out _))
             {
                 Problem(raw, "must be true or false");
-            }
-            else if (variable.RefusedWhenTrue && BooleanText.TryParse(raw.Text, out enabled) && enabled)
-            {
-                Problem(raw, $"is not supported: {variable.Reason}");
             }
             else
             {

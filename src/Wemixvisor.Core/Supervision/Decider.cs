@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Wemixvisor.Core.Chain;
 using Wemixvisor.Core.Ports;
 using Wemixvisor.Core.Schedule;

@@ -9,7 +9,6 @@ using Wemixvisor.Core.Configuration;
 using Wemixvisor.Core.Downloads;
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Schedule;
-using Wemixvisor.Core.Upgrades;
 using Wemixvisor.Platform.Installation;
 using Wemixvisor.Platform.Schedule;
 using Wemixvisor.Status;

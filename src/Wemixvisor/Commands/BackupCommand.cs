@@ -7,7 +7,6 @@ using Cocona.Application;
 using Microsoft.Extensions.Logging;
 using Wemixvisor.Cli;
 using Wemixvisor.Core;
-using Wemixvisor.Core.Configuration;
 using Wemixvisor.Core.Layout;
 using Wemixvisor.Platform.Backup;
 using Wemixvisor.Platform.Signals;

@@ -149,7 +149,7 @@ public sealed class SupervisorHost(ILoggerFactory loggers) : ISupervisorHost
             new LinuxNodeLauncher(layout, nodeArguments, records, loggers.CreateLogger<LinuxNodeLauncher>()),
             trigger,
             new LinuxUpgradePreflight(options, layout, backups, TaskPoolScheduler.Default, downloads),
-            new LinuxUpgradeSteps(options, layout, backups, hooks, loggers.CreateLogger<LinuxUpgradeSteps>()),
+            new LinuxUpgradeJobs(options, layout, backups, hooks, loggers.CreateLogger<LinuxUpgradeJobs>()),
             switcher,
             results,
             probations);

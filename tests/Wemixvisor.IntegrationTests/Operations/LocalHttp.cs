@@ -29,7 +29,7 @@ internal static class LocalHttp
     }
 }
 
-/// <summary>An HTTP receiver on 127.0.0.1 that records every POST body and answers <paramref name="status"/>.</summary>
+/// <summary>An HTTP receiver on 127.0.0.1 that records every POST body and answers with the status it was given.</summary>
 internal sealed class WebhookReceiver : IDisposable
 {
     private readonly HttpListener _listener = new();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.Platform.Locking;

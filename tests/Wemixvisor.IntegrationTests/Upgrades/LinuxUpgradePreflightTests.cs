@@ -1,15 +1,14 @@
 using Wemixvisor.IntegrationTests.Backup;
 using Wemixvisor.IntegrationTests.Harness;
-using Wemixvisor.IntegrationTests.Hooks;
 using Wemixvisor.Platform.Backup;
 
 namespace Wemixvisor.IntegrationTests.Upgrades;
 
 public sealed class LinuxUpgradePreflightTests
 {
-    private static StepsFixture ReadyHome(Func<Wemixvisor.Core.Configuration.WemixvisorOptions, Wemixvisor.Core.Configuration.WemixvisorOptions>? configure = null, long freeBytes = long.MaxValue / 2)
+    private static JobsFixture ReadyHome(Func<Wemixvisor.Core.Configuration.WemixvisorOptions, Wemixvisor.Core.Configuration.WemixvisorOptions>? configure = null, long freeBytes = long.MaxValue / 2)
     {
-        var home = new StepsFixture(configure, freeBytes);
+        var home = new JobsFixture(configure, freeBytes);
         NodeDataTree.Create(home.Options.DataDir);
         home.InstallBinary();
         return home;
@@ -21,17 +20,17 @@ public sealed class LinuxUpgradePreflightTests
         using var home = ReadyHome();
         var modeBefore = File.GetUnixFileMode(home.UpgradeBinary);
 
-        Assert.Null(home.Preflight.Check(StepsFixture.Upgrade));
+        Assert.Null(home.Preflight.Check(JobsFixture.Upgrade));
         Assert.Equal(modeBefore, File.GetUnixFileMode(home.UpgradeBinary));
     }
 
     [Fact]
     public void Check_BinaryMissing_NamesTheExpectedPathAndHowToInstall()
     {
-        using var home = new StepsFixture();
+        using var home = new JobsFixture();
         NodeDataTree.Create(home.Options.DataDir);
 
-        var problem = home.Preflight.Check(StepsFixture.Upgrade);
+        var problem = home.Preflight.Check(JobsFixture.Upgrade);
 
         Assert.NotNull(problem);
         Assert.Contains($"{home.Options.Home}/wemixvisor/upgrades/v2.0.0/bin/gstable does not exist", problem, StringComparison.Ordinal);
@@ -44,7 +43,7 @@ public sealed class LinuxUpgradePreflightTests
         using var home = ReadyHome();
         File.SetUnixFileMode(home.UpgradeBinary, NodeDataTree.Mode600);
 
-        var problem = home.Preflight.Check(StepsFixture.Upgrade);
+        var problem = home.Preflight.Check(JobsFixture.Upgrade);
 
         Assert.NotNull(problem);
         Assert.EndsWith($"chmod +x {home.UpgradeBinary}", problem, StringComparison.Ordinal);
@@ -54,23 +53,23 @@ public sealed class LinuxUpgradePreflightTests
     [Fact]
     public void Check_BinaryIsADirectory_SaysItIsNotARegularFile()
     {
-        using var home = new StepsFixture();
+        using var home = new JobsFixture();
         NodeDataTree.Create(home.Options.DataDir);
         Directory.CreateDirectory(home.UpgradeBinary);
 
-        Assert.Contains("is not a regular file", home.Preflight.Check(StepsFixture.Upgrade), StringComparison.Ordinal);
+        Assert.Contains("is not a regular file", home.Preflight.Check(JobsFixture.Upgrade), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Check_BinarySymlinkedFromOutsideUpgrades_IsRefused()
     {
-        using var home = new StepsFixture();
+        using var home = new JobsFixture();
         NodeDataTree.Create(home.Options.DataDir);
         var outside = TempHome.WriteScript(home.Combine("downloads", "gstable"), "exit 0");
         Directory.CreateDirectory(Path.GetDirectoryName(home.UpgradeBinary)!);
         File.CreateSymbolicLink(home.UpgradeBinary, outside);
 
-        var problem = home.Preflight.Check(StepsFixture.Upgrade);
+        var problem = home.Preflight.Check(JobsFixture.Upgrade);
 
         Assert.NotNull(problem);
         Assert.Contains($"resolves to {outside}", problem, StringComparison.Ordinal);
@@ -80,36 +79,36 @@ public sealed class LinuxUpgradePreflightTests
     [Fact]
     public void Check_BinDirectorySymlinkedToOutside_IsRefused()
     {
-        using var home = new StepsFixture();
+        using var home = new JobsFixture();
         NodeDataTree.Create(home.Options.DataDir);
         TempHome.WriteScript(home.Combine("elsewhere", "bin", "gstable"), "exit 0");
-        Directory.CreateDirectory(home.Layout.UpgradeDir(StepsFixture.Upgrade.Name));
+        Directory.CreateDirectory(home.Layout.UpgradeDir(JobsFixture.Upgrade.Name));
         Directory.CreateSymbolicLink(Path.GetDirectoryName(home.UpgradeBinary)!, home.Combine("elsewhere", "bin"));
 
-        Assert.Contains("outside", home.Preflight.Check(StepsFixture.Upgrade), StringComparison.Ordinal);
+        Assert.Contains("outside", home.Preflight.Check(JobsFixture.Upgrade), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Check_BinarySymlinkedToAnotherUpgrade_IsAccepted()
     {
-        using var home = new StepsFixture();
+        using var home = new JobsFixture();
         NodeDataTree.Create(home.Options.DataDir);
         TempHome.WriteScript(Path.Combine(home.Layout.UpgradesDir, "v1.9.0", "bin", "gstable"), "exit 0");
         Directory.CreateDirectory(Path.GetDirectoryName(home.UpgradeBinary)!);
         File.CreateSymbolicLink(home.UpgradeBinary, "../../v1.9.0/bin/gstable");
 
-        Assert.Null(home.Preflight.Check(StepsFixture.Upgrade));
+        Assert.Null(home.Preflight.Check(JobsFixture.Upgrade));
     }
 
     [Fact]
     public void Check_BinaryDanglingSymlink_SaysWhereItPoints()
     {
-        using var home = new StepsFixture();
+        using var home = new JobsFixture();
         NodeDataTree.Create(home.Options.DataDir);
         Directory.CreateDirectory(Path.GetDirectoryName(home.UpgradeBinary)!);
         File.CreateSymbolicLink(home.UpgradeBinary, "gstable-2.0.0");
 
-        Assert.Contains("is a symlink to gstable-2.0.0, which does not exist", home.Preflight.Check(StepsFixture.Upgrade), StringComparison.Ordinal);
+        Assert.Contains("is a symlink to gstable-2.0.0, which does not exist", home.Preflight.Check(JobsFixture.Upgrade), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,7 +118,7 @@ public sealed class LinuxUpgradePreflightTests
         var script = temp.Combine("hooks", "pre.sh");
         using var home = ReadyHome(options => options with { CustomPreUpgrade = script });
 
-        var problem = home.Preflight.Check(StepsFixture.Upgrade);
+        var problem = home.Preflight.Check(JobsFixture.Upgrade);
 
         Assert.NotNull(problem);
         Assert.Contains($"{script} does not exist", problem, StringComparison.Ordinal);
@@ -133,7 +132,7 @@ public sealed class LinuxUpgradePreflightTests
         var script = TempHome.WriteScript(temp.Combine("pre.sh"), "exit 0", NodeDataTree.Mode600);
         using var home = ReadyHome(options => options with { CustomPreUpgrade = script });
 
-        Assert.EndsWith($"chmod +x {script}", home.Preflight.Check(StepsFixture.Upgrade), StringComparison.Ordinal);
+        Assert.EndsWith($"chmod +x {script}", home.Preflight.Check(JobsFixture.Upgrade), StringComparison.Ordinal);
         Assert.Equal(NodeDataTree.Mode600, File.GetUnixFileMode(script));
     }
 
@@ -141,9 +140,9 @@ public sealed class LinuxUpgradePreflightTests
     public void Check_UpgradeScriptNotExecutable_SaysChmod()
     {
         using var home = ReadyHome();
-        var script = TempHome.WriteScript(home.Layout.UpgradeHookScript(StepsFixture.Upgrade.Name), "exit 0", NodeDataTree.Mode600);
+        var script = TempHome.WriteScript(home.Layout.UpgradeHookScript(JobsFixture.Upgrade.Name), "exit 0", NodeDataTree.Mode600);
 
-        Assert.EndsWith($"chmod +x {script}", home.Preflight.Check(StepsFixture.Upgrade), StringComparison.Ordinal);
+        Assert.EndsWith($"chmod +x {script}", home.Preflight.Check(JobsFixture.Upgrade), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,13 +151,13 @@ public sealed class LinuxUpgradePreflightTests
         using var home = ReadyHome(freeBytes: 1024);
         var required = SpaceCheck.RequiredFor(home.Backups.MeasureData());
 
-        var problem = home.Preflight.Check(StepsFixture.Upgrade);
+        var problem = home.Preflight.Check(JobsFixture.Upgrade);
 
         Assert.NotNull(problem);
         Assert.Contains("1024 bytes", problem, StringComparison.Ordinal);
         Assert.Contains($"{required} bytes", problem, StringComparison.Ordinal);
         home.FreeSpace.Available = required;
-        Assert.Null(home.Preflight.Check(StepsFixture.Upgrade));
+        Assert.Null(home.Preflight.Check(JobsFixture.Upgrade));
     }
 
     [Fact]
@@ -167,13 +166,13 @@ public sealed class LinuxUpgradePreflightTests
         using var home = ReadyHome();
         var dataBytes = home.Backups.MeasureData();
         home.FreeSpace.Available = SpaceCheck.RequiredFor(dataBytes);
-        Assert.Null(home.Preflight.Check(StepsFixture.Upgrade));
+        Assert.Null(home.Preflight.Check(JobsFixture.Upgrade));
 
         File.WriteAllBytes(Path.Combine(home.Options.DataDir, "grown"), new byte[1000]);
-        Assert.Null(home.Preflight.Check(StepsFixture.Upgrade));
+        Assert.Null(home.Preflight.Check(JobsFixture.Upgrade));
         home.Clock.AdvanceBy(TimeSpan.FromMinutes(1).Ticks);
 
-        Assert.Contains($"{SpaceCheck.RequiredFor(dataBytes + 1000)} bytes", home.Preflight.Check(StepsFixture.Upgrade), StringComparison.Ordinal);
+        Assert.Contains($"{SpaceCheck.RequiredFor(dataBytes + 1000)} bytes", home.Preflight.Check(JobsFixture.Upgrade), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,7 +180,7 @@ public sealed class LinuxUpgradePreflightTests
     {
         using var home = ReadyHome(options => options with { UnsafeSkipBackup = true }, freeBytes: 0);
 
-        Assert.Null(home.Preflight.Check(StepsFixture.Upgrade));
+        Assert.Null(home.Preflight.Check(JobsFixture.Upgrade));
     }
 
     [Fact]
@@ -189,6 +188,6 @@ public sealed class LinuxUpgradePreflightTests
     {
         using var home = ReadyHome(options => options with { BackupDir = Path.Combine(options.DataDir, "backups") });
 
-        Assert.Contains("DAEMON_DATA_BACKUP_DIR", home.Preflight.Check(StepsFixture.Upgrade), StringComparison.Ordinal);
+        Assert.Contains("DAEMON_DATA_BACKUP_DIR", home.Preflight.Check(JobsFixture.Upgrade), StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Text.Json;
 using Wemixvisor.Core.Ports;
 using Wemixvisor.Platform.NodeRpc;
 

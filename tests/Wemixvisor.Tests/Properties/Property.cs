@@ -5,7 +5,7 @@ namespace Wemixvisor.Tests.Properties;
 
 /// <summary>
 /// Runs a property over generated cases, deterministically: case <c>i</c> comes from the fixed seed
-/// <see cref="Seed"/> + i (override with <c>WEMIXVISOR_PROPERTY_SEED</c>), until <paramref name="cases"/> cases or the
+/// <see cref="Seed"/> + i (override with <c>WEMIXVISOR_PROPERTY_SEED</c>), until the given number of cases or the
 /// time budget are used up, whichever comes first. A failure names the seed, the case's CsCheck seed (replayable with
 /// <c>Sample(seed: …)</c>) and the input.
 /// </summary>

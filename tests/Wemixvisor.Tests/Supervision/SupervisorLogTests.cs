@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Wemixvisor.Core.Supervision;
-using Wemixvisor.Tests.Backup;
 using Wemixvisor.Tests.Fakes;
 
 namespace Wemixvisor.Tests.Supervision;

@@ -1,7 +1,5 @@
-using Wemixvisor.Core;
 using Wemixvisor.Core.Ports;
 using Wemixvisor.Core.Supervision;
-using Wemixvisor.Core.Upgrades;
 using Wemixvisor.Tests.Fakes;
 
 namespace Wemixvisor.Tests.Supervision;

@@ -5,7 +5,6 @@ using Wemixvisor.Core.Layout;
 using Wemixvisor.Core.Ports;
 using Wemixvisor.Core.Upgrades;
 using Wemixvisor.Platform.Files;
-using Wemixvisor.Platform.Interop;
 
 namespace Wemixvisor.Platform.Switching;
 

@@ -1,17 +1,16 @@
 using Wemixvisor.Core.Ports;
-using Wemixvisor.IntegrationTests.Backup;
 using Wemixvisor.IntegrationTests.Harness;
 using Wemixvisor.IntegrationTests.Hooks;
 
 namespace Wemixvisor.IntegrationTests.Upgrades;
 
 [Collection("Processes")]
-public sealed class LinuxUpgradeStepsHookTests
+public sealed class LinuxUpgradeJobsHookTests
 {
     [Fact]
     public async Task Hooks_NotConfiguredOrAbsent_AreSkipped()
     {
-        using var home = new StepsFixture();
+        using var home = new JobsFixture();
         home.InstallBinary($"touch '{home.Combine("binary-ran")}'");
 
         Assert.IsType<JobOutcome.Skipped>(await home.Run(UpgradeJob.CustomPreUpgrade));
@@ -26,7 +25,7 @@ public sealed class LinuxUpgradeStepsHookTests
         using var temp = TempHome.Empty();
         var output = temp.Combine("received");
         var script = TempHome.WriteScript(temp.Combine("custom.sh"), Scripts.RecordInvocation(output));
-        using var home = new StepsFixture(options => options with { CustomPreUpgrade = script });
+        using var home = new JobsFixture(options => options with { CustomPreUpgrade = script });
 
         var outcome = await home.Run(UpgradeJob.CustomPreUpgrade);
 
@@ -50,9 +49,9 @@ public sealed class LinuxUpgradeStepsHookTests
     [Fact]
     public async Task UpgradePreUpgrade_RunsTheUpgradesScriptWithNameAndHeight()
     {
-        using var home = new StepsFixture();
+        using var home = new JobsFixture();
         var output = home.Combine("received");
-        TempHome.WriteScript(home.Layout.UpgradeHookScript(StepsFixture.Upgrade.Name), Scripts.RecordInvocation(output) + "\necho migrating");
+        TempHome.WriteScript(home.Layout.UpgradeHookScript(JobsFixture.Upgrade.Name), Scripts.RecordInvocation(output) + "\necho migrating");
 
         var outcome = await home.Run(UpgradeJob.UpgradePreUpgrade);
 
@@ -70,8 +69,8 @@ public sealed class LinuxUpgradeStepsHookTests
     [InlineData(31)]
     public async Task Scripts_AnyNonZeroExit_FailsWithTheCode(int code)
     {
-        using var home = new StepsFixture();
-        TempHome.WriteScript(home.Layout.UpgradeHookScript(StepsFixture.Upgrade.Name), $"exit {code}");
+        using var home = new JobsFixture();
+        TempHome.WriteScript(home.Layout.UpgradeHookScript(JobsFixture.Upgrade.Name), $"exit {code}");
 
         var outcome = await home.Run(UpgradeJob.UpgradePreUpgrade);
 
@@ -86,7 +85,7 @@ public sealed class LinuxUpgradeStepsHookTests
     [InlineData(2, typeof(JobOutcome.Failed))]
     public async Task BinaryPreUpgrade_MapsExitCodesByTheProtocol(int code, Type expected)
     {
-        using var home = new StepsFixture(options => options with { PreUpgradeBinary = true });
+        using var home = new JobsFixture(options => options with { PreUpgradeBinary = true });
         var output = home.Combine("received");
         home.InstallBinary(Scripts.RecordInvocation(output) + $"\nexit {code}");
 
@@ -101,7 +100,7 @@ public sealed class LinuxUpgradeStepsHookTests
     {
         using var temp = TempHome.Empty();
         var script = TempHome.WriteScript(temp.Combine("custom.sh"), "exec sleep 300");
-        using var home = new StepsFixture(options => options with { CustomPreUpgrade = script, PreUpgradeTimeout = TimeSpan.FromSeconds(1) });
+        using var home = new JobsFixture(options => options with { CustomPreUpgrade = script, PreUpgradeTimeout = TimeSpan.FromSeconds(1) });
 
         var outcome = await home.Run(UpgradeJob.CustomPreUpgrade);
 

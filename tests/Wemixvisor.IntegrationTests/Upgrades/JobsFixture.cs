@@ -14,13 +14,13 @@ using Wemixvisor.Tests.Fakes;
 namespace Wemixvisor.IntegrationTests.Upgrades;
 
 /// <summary>A <see cref="TempHome"/> with data, an upgrade directory for v2.0.0, and the Linux steps and preflight wired to it.</summary>
-internal sealed class StepsFixture : IDisposable
+internal sealed class JobsFixture : IDisposable
 {
     public static readonly UpgradeInfo Upgrade = new(UpgradeName.Parse("v2.0.0"), 1234, null, """{"binaries":{"linux/amd64":"https://example.org/gstable"}}""");
 
     private readonly TempHome _temp = TempHome.Empty("gstable");
 
-    public StepsFixture(Func<WemixvisorOptions, WemixvisorOptions>? configure = null, long freeBytes = long.MaxValue / 2)
+    public JobsFixture(Func<WemixvisorOptions, WemixvisorOptions>? configure = null, long freeBytes = long.MaxValue / 2)
     {
         Clock.AdvanceTo(BackupFixture.Start.Ticks);
         Directory.CreateDirectory(_temp.Home);
@@ -36,7 +36,7 @@ internal sealed class StepsFixture : IDisposable
         Layout = HomeLayout.From(Options);
         FreeSpace = new FakeFreeSpace(freeBytes);
         Backups = new BackupEngine(Layout, FreeSpace, Clock, new CapturedLog<BackupEngine>());
-        Steps = new LinuxUpgradeSteps(Options, Layout, Backups, new HookRunner(TimeProvider.System, HookLog, TimeSpan.FromMilliseconds(300)), StepLog);
+        Jobs = new LinuxUpgradeJobs(Options, Layout, Backups, new HookRunner(TimeProvider.System, HookLog, TimeSpan.FromMilliseconds(300)), JobLog);
         Preflight = new LinuxUpgradePreflight(Options, Layout, Backups, Clock);
     }
 
@@ -45,10 +45,10 @@ internal sealed class StepsFixture : IDisposable
     public HomeLayout Layout { get; }
     public FakeFreeSpace FreeSpace { get; }
     public BackupEngine Backups { get; }
-    public LinuxUpgradeSteps Steps { get; }
+    public LinuxUpgradeJobs Jobs { get; }
     public LinuxUpgradePreflight Preflight { get; }
     public CapturedLog<HookRunner> HookLog { get; } = new();
-    public CapturedLog<LinuxUpgradeSteps> StepLog { get; } = new();
+    public CapturedLog<LinuxUpgradeJobs> JobLog { get; } = new();
     public string Home => _temp.Home;
 
     public string UpgradeBinary => Layout.UpgradeBinary(Upgrade.Name);
@@ -62,7 +62,7 @@ internal sealed class StepsFixture : IDisposable
     public static Task<JobOutcome> Await(IObservable<JobOutcome> outcome) =>
         outcome.ToTask().WaitAsync(TimeSpan.FromSeconds(60));
 
-    public Task<JobOutcome> Run(UpgradeJob step) => Await(Steps.Run(step, Upgrade));
+    public Task<JobOutcome> Run(UpgradeJob job) => Await(Jobs.Run(job, Upgrade));
 
     public void Dispose() => _temp.Dispose();
 }

@@ -14,11 +14,11 @@ using Wemixvisor.Platform.Interop;
 namespace Wemixvisor.Platform.Upgrades;
 
 /// <summary>
-/// The upgrade steps on Linux: the data backup and the three pre-upgrade hooks. Each runs on the
-/// task pool and reports one <see cref="JobOutcome"/>; an exception becomes <see cref="JobOutcome.Failed"/>.
+/// The upgrade jobs on Linux: the data backup, the three pre-upgrade hooks, the restore and the pruning of backups.
+/// Each runs on the task pool and reports one <see cref="JobOutcome"/>; an exception becomes <see cref="JobOutcome.Failed"/>.
 /// Retrying after <see cref="JobOutcome.RetryRequested"/> is the supervisor's decision.
 /// </summary>
-internal sealed class LinuxUpgradeSteps : IUpgradeJobs
+internal sealed class LinuxUpgradeJobs : IUpgradeJobs
 {
     private readonly WemixvisorOptions _options;
     private readonly HomeLayout _layout;
@@ -27,7 +27,7 @@ internal sealed class LinuxUpgradeSteps : IUpgradeJobs
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<UpgradeName, string> _backupTakenFor = new();
 
-    public LinuxUpgradeSteps(WemixvisorOptions options, HomeLayout layout, BackupEngine backups, HookRunner hooks, ILogger<LinuxUpgradeSteps> logger)
+    public LinuxUpgradeJobs(WemixvisorOptions options, HomeLayout layout, BackupEngine backups, HookRunner hooks, ILogger<LinuxUpgradeJobs> logger)
     {
         _options = options;
         _layout = layout;
@@ -36,13 +36,13 @@ internal sealed class LinuxUpgradeSteps : IUpgradeJobs
         _logger = logger;
     }
 
-    public IObservable<JobOutcome> Run(UpgradeJob step, UpgradeInfo upgrade) => Execute(upgrade, step.ToString(), step switch
+    public IObservable<JobOutcome> Run(UpgradeJob job, UpgradeInfo upgrade) => Execute(upgrade, job.ToString(), job switch
     {
         UpgradeJob.Backup => cancellation => Task.FromResult(Backup(upgrade, cancellation)),
         UpgradeJob.CustomPreUpgrade => cancellation => CustomPreUpgrade(upgrade, cancellation),
         UpgradeJob.UpgradePreUpgrade => cancellation => UpgradePreUpgrade(upgrade, cancellation),
         UpgradeJob.BinaryPreUpgrade => cancellation => BinaryPreUpgrade(upgrade, cancellation),
-        _ => _ => Task.FromResult<JobOutcome>(new JobOutcome.Failed($"unknown upgrade step {step}")),
+        _ => _ => Task.FromResult<JobOutcome>(new JobOutcome.Failed($"unknown upgrade job {job}")),
     });
 
     public IObservable<JobOutcome> RestoreBackup(UpgradeInfo upgrade) =>
