@@ -5,6 +5,7 @@ using Cocona.Application;
 using Wemixvisor.Cli;
 using Wemixvisor.Core;
 using Wemixvisor.Core.Layout;
+using Wemixvisor.Core.Supervision;
 using Wemixvisor.Status;
 
 namespace Wemixvisor.Commands;
@@ -12,7 +13,7 @@ namespace Wemixvisor.Commands;
 [SupportedOSPlatform("linux")]
 public sealed class StatusCommand(OptionsResolver resolver, ICoconaConsoleProvider console)
 {
-    [Command("status", Description = "Show the state of this home without changing anything: DAEMON_HOME, where current points, the applied upgrade, the upgrade in upgrade-info.json and whether its binary is in place, whether a wemixvisor runs for this home (pid, uptime, node restarts since it started), the node it started (pid, uptime; also a node left running by a killed wemixvisor), the newest backup, the schedule of height-scheduled upgrades with the last result of each, the chain head read over the node's RPC (or why it could not be read) and, for the next scheduled upgrade, the validator slot, the switch block, the blocks left and an ETA at the observed block time. Exits 0, also when the node's RPC does not answer, or 2 on an invalid configuration.")]
+    [Command("status", Description = "Show the state of this home without changing anything: DAEMON_HOME, where current points, the applied upgrade, the upgrade in upgrade-info.json and whether its binary is in place, whether a wemixvisor runs for this home (pid, uptime, node restarts since it started), the node it started (pid, uptime; also a node left running by a killed wemixvisor), the newest backup, the probation of a new binary that has not shown yet that it works, the schedule of height-scheduled upgrades with the last result of each, the chain head read over the node's RPC (or why it could not be read) and, for the next scheduled upgrade, the validator slot, the switch block, the blocks left and an ETA at the observed block time. Exits 0, also when the node's RPC does not answer, or 2 on an invalid configuration.")]
     public async Task<int> Status(
         SettingFlags settings,
         [Option("output", Description = OutputFormats.Description, ValueName = "text|json")] string output = "text")
@@ -51,6 +52,7 @@ public sealed class StatusCommand(OptionsResolver resolver, ICoconaConsoleProvid
             ("wemixvisor", WemixvisorText(status)),
             ("node", NodeText(status)),
             ("last backup", BackupText(status)),
+            .. ProbationText(status) is { } probation ? [("probation", probation)] : Array.Empty<(string, string)>(),
         ];
         foreach (var line in LabelledLines.Format(lines, gap: 2))
         {
@@ -99,6 +101,35 @@ public sealed class StatusCommand(OptionsResolver resolver, ICoconaConsoleProvid
         ({ } backup, _) => $"{backup.Id} ({(backup.Upgrade is { } upgrade ? $"upgrade {upgrade}" : "manual")}, {Quantities.Time(backup.CreatedUtc)}, {Quantities.Bytes(backup.TotalBytes)})",
     };
 
+    /// <summary>Shown only while a switched binary is on probation (or its record cannot be read).</summary>
+    private static string? ProbationText(HomeStatus status)
+    {
+        if (status.ProbationProblem is { } problem)
+        {
+            return problem;
+        }
+        if (status.Probation is not { } probation)
+        {
+            return null;
+        }
+        var upgrade = probation.Upgrade;
+        var text = $"upgrade {upgrade.Name} (height {upgrade.Height}) has not shown yet that it works; if it fails first, it is rolled back to {probation.Previous}"
+            + (probation.Scheduled ? $" while the chain is below {upgrade.Height}" : "");
+        return status.Wemixvisor is null ? text + "; the next `wemixvisor run` resumes the probation" : text;
+    }
+
+    private static JsonObject? ProbationJson(ProbationRecord? probation) => probation is null ? null : new JsonObject
+    {
+        ["upgrade"] = probation.Upgrade.Name.Value,
+        ["height"] = probation.Upgrade.Height,
+        ["previous"] = probation.Previous.Name?.Value,
+        ["previous_height"] = probation.Previous.Height,
+        ["backup_taken"] = probation.BackupTaken,
+        ["scheduled"] = probation.Scheduled,
+        ["ready_by_rpc"] = probation.ByRpc,
+        ["baseline_height"] = probation.Baseline,
+    };
+
     private static JsonObject Json(HomeStatus status, DateTimeOffset now) => new()
     {
         ["home"] = status.Layout.Home,
@@ -136,6 +167,8 @@ public sealed class StatusCommand(OptionsResolver resolver, ICoconaConsoleProvid
         ["backup_dir"] = status.Layout.BackupDir,
         ["last_backup"] = status.LastBackup is { } backup ? BackupCommand.Json(backup) : null,
         ["backup_problem"] = status.BackupProblem,
+        ["probation"] = ProbationJson(status.Probation),
+        ["probation_problem"] = status.ProbationProblem,
     };
 
     private static long? Seconds(TimeSpan? duration) => duration is { } value ? (long)Math.Round(value.TotalSeconds) : null;

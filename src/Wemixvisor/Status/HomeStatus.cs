@@ -1,7 +1,11 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using Wemixvisor.Core.Layout;
+using Wemixvisor.Core.Supervision;
 using Wemixvisor.Platform.Backup;
 using Wemixvisor.Platform.Locking;
 using Wemixvisor.Platform.Processes;
+using Wemixvisor.Platform.Switching;
 
 namespace Wemixvisor.Status;
 
@@ -14,7 +18,9 @@ internal sealed record HomeStatus(
     string? WemixvisorProblem,
     NodeStatus? Node,
     BackupRecord? LastBackup,
-    string? BackupProblem)
+    string? BackupProblem,
+    ProbationRecord? Probation,
+    string? ProbationProblem)
 {
     /// <summary>A recorded node runs while no wemixvisor does: a killed wemixvisor left it; the next <c>run</c> stops it first.</summary>
     public bool NodeOrphaned => Node is { Alive: true } && Wemixvisor is null && WemixvisorProblem is null;
@@ -48,6 +54,19 @@ internal sealed record HomeStatus(
             backupProblem = $"cannot list {layout.BackupDir}: {e.Message}";
         }
 
-        return new HomeStatus(layout, CurrentLinkStatus.Read(layout), UpgradeReport.Read(layout), instance, instanceProblem, NodeStatus.Read(layout), lastBackup, backupProblem);
+        ProbationRecord? probation = null;
+        string? probationProblem = null;
+        try
+        {
+            probation = new ProbationJournal(layout, NullLogger<ProbationJournal>.Instance).Read();
+        }
+        catch (Exception e) when (e is JsonException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            probationProblem = $"{layout.ProbationFile} cannot be read: {e.Message}";
+        }
+
+        return new HomeStatus(
+            layout, CurrentLinkStatus.Read(layout), UpgradeReport.Read(layout), instance, instanceProblem, NodeStatus.Read(layout),
+            lastBackup, backupProblem, probation, probationProblem);
     }
 }

@@ -134,4 +134,77 @@ public sealed class StatusCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("wemixvisor:   not running\n", result.Stdout, StringComparison.Ordinal);
     }
+
+    private void KeepProbationOfV2(bool scheduled)
+    {
+        var v2 = new Core.Upgrades.UpgradeInfo(Core.Layout.UpgradeName.Parse("v2"), 1000, null, "");
+        new Wemixvisor.Platform.Switching.ProbationJournal(_home.Layout, Microsoft.Extensions.Logging.Abstractions.NullLogger<Wemixvisor.Platform.Switching.ProbationJournal>.Instance)
+            .Keep(new Core.Supervision.ProbationRecord(v2, Core.Upgrades.AppliedUpgrade.Genesis, BackupTaken: true, Scheduled: scheduled, ByRpc: scheduled, Baseline: scheduled ? 990 : null));
+    }
+
+    [Fact]
+    public async Task Status_ProbationLeftByAStoppedWemixvisor_SaysWhatHappensNext()
+    {
+        await _cli.InitAsync(_home);
+        _home.ApplyUpgrade("v2", 1000);
+        KeepProbationOfV2(scheduled: true);
+
+        var result = await _cli.RunAsync("status");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.EndsWith(
+            "probation:    upgrade v2 (height 1000) has not shown yet that it works; if it fails first, it is rolled back to genesis while the chain is below 1000; the next `wemixvisor run` resumes the probation\n",
+            result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_Json_Probation()
+    {
+        await _cli.InitAsync(_home);
+        _home.ApplyUpgrade("v2", 1000);
+        KeepProbationOfV2(scheduled: false);
+
+        var result = await _cli.RunAsync("status", "--output", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var document = JsonDocument.Parse(result.Stdout);
+        var probation = document.RootElement.GetProperty("probation");
+        Assert.Equal(("v2", 1000L, JsonValueKind.Null, 0L), (
+            probation.GetProperty("upgrade").GetString(),
+            probation.GetProperty("height").GetInt64(),
+            probation.GetProperty("previous").ValueKind,
+            probation.GetProperty("previous_height").GetInt64()));
+        Assert.Equal((true, false, false, JsonValueKind.Null), (
+            probation.GetProperty("backup_taken").GetBoolean(),
+            probation.GetProperty("scheduled").GetBoolean(),
+            probation.GetProperty("ready_by_rpc").GetBoolean(),
+            probation.GetProperty("baseline_height").ValueKind));
+        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("probation_problem").ValueKind);
+    }
+
+    [Fact]
+    public async Task Status_NoProbation_NoLine_JsonNull()
+    {
+        await _cli.InitAsync(_home);
+
+        var text = await _cli.RunAsync("status");
+        var json = await _cli.RunAsync("status", "--output", "json");
+
+        Assert.DoesNotContain("probation", text.Stdout, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.Stdout);
+        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("probation").ValueKind);
+    }
+
+    [Fact]
+    public async Task Status_ProbationRecordUnreadable_SaysSoNamingTheFile_ExitsZero()
+    {
+        await _cli.InitAsync(_home);
+        File.WriteAllText(_home.Layout.ProbationFile, "{not json");
+
+        var result = await _cli.RunAsync("status");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"probation:    {_home.Layout.ProbationFile} cannot be read: ", result.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(_home.Layout.ProbationFile), "status changes nothing");
+    }
 }

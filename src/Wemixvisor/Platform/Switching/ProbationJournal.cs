@@ -56,23 +56,18 @@ internal sealed class ProbationJournal(HomeLayout layout, ILogger<ProbationJourn
     {
         ArgumentNullException.ThrowIfNull(applied);
         ArgumentNullException.ThrowIfNull(results);
-        byte[] bytes;
+        ProbationRecord? kept;
         try
         {
-            bytes = File.ReadAllBytes(Path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-        ProbationRecord record;
-        try
-        {
-            record = Parse(bytes);
+            kept = Read();
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {
             return Drop($"it cannot be read ({e.Message})");
+        }
+        if (kept is not { } record)
+        {
+            return null;
         }
         if (AppliedUpgrade.From(record.Upgrade) == applied)
         {
@@ -94,6 +89,19 @@ internal sealed class ProbationJournal(HomeLayout layout, ILogger<ProbationJourn
         }
         Clear();
         return null;
+    }
+
+    /// <summary>The kept probation, or null when there is none; throws <see cref="JsonException"/> or <see cref="FormatException"/> when it cannot be read.</summary>
+    public ProbationRecord? Read()
+    {
+        try
+        {
+            return Parse(File.ReadAllBytes(Path));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     private ProbationRecord? Drop(string reason)
