@@ -10,7 +10,8 @@ internal static partial class NodeProcessLog
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Node pid {Pid} ended: {Exit}")]
     public static partial void NodeEnded(this ILogger logger, int pid, string exit);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Sent signal {Signal} to node process group {Pgid}")]
+    // Debug: the supervisor has already said, at info, which signal it sends and why (1005).
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Sent signal {Signal} to node process group {Pgid}")]
     public static partial void SignalSent(this ILogger logger, string signal, int pgid);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Signal {Signal} not sent: node pid {Pid} has already exited")]
