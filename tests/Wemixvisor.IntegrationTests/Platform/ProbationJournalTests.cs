@@ -92,6 +92,18 @@ public sealed class ProbationJournalTests : IDisposable
     }
 
     [Fact]
+    public void Recover_RecordCannotBeOpened_ErrorLogged_NothingResumed_NothingRemoved()
+    {
+        Directory.CreateDirectory(_home.Layout.ProbationFile);
+
+        var resumed = _journal.Recover(AppliedUpgrade.From(V2), _results, Now);
+
+        Assert.Null(resumed);
+        Assert.True(Directory.Exists(_home.Layout.ProbationFile), "nothing is removed");
+        Assert.Contains(_log.Entries, entry => entry.Level == LogLevel.Error && entry.Message.Contains("Cannot read the probation record", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Recover_NoRecord_Nothing()
     {
         Assert.Null(_journal.Recover(AppliedUpgrade.From(V2), _results, Now));

@@ -65,6 +65,11 @@ internal sealed class ProbationJournal(HomeLayout layout, ILogger<ProbationJourn
         {
             return Drop($"it cannot be read ({e.Message})");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.ProbationUnreadable(Path, e.Message);
+            return null;
+        }
         if (kept is not { } record)
         {
             return null;

@@ -25,6 +25,9 @@ internal static partial class SwitchLog
     [LoggerMessage(EventId = 3127, Level = LogLevel.Warning, Message = "Removed the probation record {Path}: {Reason}")]
     public static partial void ProbationDropped(this ILogger logger, string path, string reason);
 
+    [LoggerMessage(EventId = 3130, Level = LogLevel.Error, Message = "Cannot read the probation record {Path}: {Reason}; no probation is resumed")]
+    public static partial void ProbationUnreadable(this ILogger logger, string path, string reason);
+
     [LoggerMessage(EventId = 3128, Level = LogLevel.Error, Message = "Upgrade {Upgrade} was rolled back to {Previous}: a previous wemixvisor stopped during the rollback, which was completed at start-up; it is not tried again until it is scheduled again")]
     public static partial void RollbackCompletedAtStart(this ILogger logger, string upgrade, string previous);
 
